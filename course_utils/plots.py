@@ -1,0 +1,301 @@
+"""Figure functions: each takes ``ax=None`` and returns the Axes it drew on.
+
+Nothing here changes matplotlib's global state at import; call
+:func:`apply_course_style` once in a notebook's setup cell to get the course
+look (Okabe–Ito colour-blind-safe palette, projector-sized fonts).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ._validation import as_binary_labels, as_numeric_1d, check_same_length
+from .metrics import ConfusionCounts
+
+__all__ = [
+    "OKABE_ITO",
+    "apply_course_style",
+    "plot_confusion_matrix",
+    "plot_threshold_tradeoff",
+    "plot_score_distributions",
+    "plot_roc_curve",
+    "plot_pr_curve",
+    "plot_metric_bars",
+]
+
+#: Okabe & Ito (2008) palette, distinguishable with every common colour-vision deficiency.
+OKABE_ITO = {
+    "blue": "#0072B2",
+    "orange": "#E69F00",
+    "green": "#009E73",
+    "vermillion": "#D55E00",
+    "sky": "#56B4E9",
+    "purple": "#CC79A7",
+    "yellow": "#F0E442",
+    "black": "#000000",
+}
+
+COURSE_STYLE = {
+    "axes.prop_cycle": None,  # filled in by apply_course_style
+    "font.size": 12,
+    "axes.titlesize": 13,
+    "axes.labelsize": 12,
+    "legend.fontsize": 11,
+    "xtick.labelsize": 11,
+    "ytick.labelsize": 11,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "figure.dpi": 100,
+    "figure.figsize": (6.0, 4.0),
+}
+
+
+def apply_course_style():
+    """Apply the course's matplotlib style (call explicitly, once per notebook).
+
+    Returns
+    -------
+    dict
+        The rcParams that were set.
+
+    Examples
+    --------
+    >>> settings = apply_course_style()
+    >>> settings["font.size"]
+    12
+    """
+    import matplotlib as mpl
+    from cycler import cycler
+
+    settings = dict(COURSE_STYLE)
+    settings["axes.prop_cycle"] = cycler(color=list(OKABE_ITO.values()))
+    mpl.rcParams.update(settings)
+    return settings
+
+
+def _new_axes(ax):
+    if ax is not None:
+        return ax
+    import matplotlib.pyplot as plt
+
+    _, ax = plt.subplots()
+    return ax
+
+
+def plot_confusion_matrix(counts, *, ax=None, labels=("negative", "positive"),
+                          title=None, normalize=False):
+    """Draw a 2x2 confusion matrix with the count (and share) in each cell.
+
+    Parameters
+    ----------
+    counts : ConfusionCounts or array-like of shape (2, 2)
+        A 2x2 array must be in scikit-learn's layout ``[[tn, fp], [fn, tp]]``.
+    ax : matplotlib Axes, optional
+    labels : tuple of two str
+        Names of class 0 and class 1.
+    title : str, optional
+        Defaults to the accuracy; a good title states the finding.
+    normalize : bool
+        Colour cells by their share of the *actual* class (row), so a
+        minority class that is always missed shows up dark even when small.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> ax = plot_confusion_matrix([[50, 10], [5, 35]], labels=("ham", "spam"))
+    >>> ax.get_ylabel()
+    'actual class'
+    """
+    if not isinstance(counts, ConfusionCounts):
+        counts = ConfusionCounts.from_matrix(counts)
+    if len(labels) != 2:
+        raise ValueError(f"labels must name the two classes, got {labels!r}.")
+    ax = _new_axes(ax)
+    matrix = counts.as_matrix()
+    row_totals = matrix.sum(axis=1, keepdims=True)
+    shares = np.divide(matrix, row_totals, out=np.zeros(matrix.shape), where=row_totals > 0)
+    colour = shares if normalize else matrix / matrix.max()
+    ax.imshow(colour, cmap="Blues", vmin=0, vmax=1)
+    names = [["TN", "FP"], ["FN", "TP"]]
+    for row in range(2):
+        for col in range(2):
+            dark = colour[row, col] > 0.55
+            ax.text(col, row, f"{names[row][col]}\n{matrix[row, col]}\n({shares[row, col]:.0%} of row)",
+                    ha="center", va="center", fontsize=11,
+                    color="white" if dark else "black")
+    ax.set_xticks([0, 1], [f"predicted\n{labels[0]}", f"predicted\n{labels[1]}"])
+    ax.set_yticks([0, 1], [labels[0], labels[1]])
+    ax.set_xlabel("predicted class")
+    ax.set_ylabel("actual class")
+    ax.set_title(title if title is not None else f"accuracy {counts.accuracy:.3f}")
+    return ax
+
+
+def _curve_inputs(y_true, scores):
+    y_true = as_binary_labels(y_true, "y_true")
+    scores = as_numeric_1d(scores, "scores")
+    check_same_length(y_true=y_true, scores=scores)
+    if np.unique(y_true).size < 2:
+        raise ValueError("y_true holds only one class; a curve needs both classes.")
+    return y_true, scores
+
+
+def plot_threshold_tradeoff(y_true, scores, *, threshold=None, ax=None):
+    """Precision and recall as the decision threshold moves.
+
+    Parameters
+    ----------
+    y_true : array-like of 0/1
+    scores : array-like of float
+    threshold : float, optional
+        Draw a vertical line here.
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> ax = plot_threshold_tradeoff([0, 0, 1, 1], [0.1, 0.6, 0.4, 0.8], threshold=0.5)
+    >>> [line.get_label() for line in ax.get_lines()][:2]
+    ['precision', 'recall']
+    """
+    from sklearn.metrics import precision_recall_curve
+
+    y_true, scores = _curve_inputs(y_true, scores)
+    ax = _new_axes(ax)
+    precision, recall, thresholds = precision_recall_curve(y_true, scores)
+    ax.plot(thresholds, precision[:-1], color=OKABE_ITO["blue"], label="precision")
+    ax.plot(thresholds, recall[:-1], color=OKABE_ITO["vermillion"], label="recall")
+    if threshold is not None:
+        ax.axvline(threshold, color=OKABE_ITO["black"], linestyle="--", linewidth=1,
+                   label=f"threshold {threshold:.2f}")
+    ax.set_xlabel("decision threshold (predict 1 if score ≥ threshold)")
+    ax.set_ylabel("value")
+    ax.set_ylim(-0.02, 1.02)
+    ax.legend(loc="lower left")
+    return ax
+
+
+def plot_score_distributions(y_true, scores, *, threshold=None, ax=None, bins=30,
+                             labels=("negative", "positive")):
+    """Histograms of the scores of each actual class (as densities).
+
+    Examples
+    --------
+    >>> ax = plot_score_distributions([0, 0, 1, 1], [0.1, 0.6, 0.4, 0.8])
+    >>> ax.get_xlabel()
+    'score'
+    """
+    y_true, scores = _curve_inputs(y_true, scores)
+    ax = _new_axes(ax)
+    edges = np.histogram_bin_edges(scores, bins=bins)
+    for value, colour in ((0, OKABE_ITO["blue"]), (1, OKABE_ITO["orange"])):
+        ax.hist(scores[y_true == value], bins=edges, density=True, alpha=0.6, color=colour,
+                label=f"actual {labels[value]} (n={int(np.sum(y_true == value))})")
+    if threshold is not None:
+        ax.axvline(threshold, color=OKABE_ITO["black"], linestyle="--", linewidth=1)
+    ax.set_xlabel("score")
+    ax.set_ylabel("density")
+    ax.legend()
+    return ax
+
+
+def plot_roc_curve(y_true, scores, *, ax=None, label=None, color=None):
+    """ROC curve (recall vs false-positive rate) with its AUC in the legend.
+
+    Examples
+    --------
+    >>> ax = plot_roc_curve([0, 0, 1, 1], [0.1, 0.6, 0.4, 0.8], label="model")
+    >>> ax.get_xlabel()
+    'false-positive rate'
+    """
+    from sklearn.metrics import roc_auc_score, roc_curve
+
+    y_true, scores = _curve_inputs(y_true, scores)
+    ax = _new_axes(ax)
+    fpr, tpr, _ = roc_curve(y_true, scores)
+    auc = roc_auc_score(y_true, scores)
+    prefix = f"{label}: " if label else ""
+    ax.plot(fpr, tpr, color=color, label=f"{prefix}ROC-AUC {auc:.3f}")
+    ax.plot([0, 1], [0, 1], color="grey", linestyle=":", linewidth=1)
+    ax.set_xlabel("false-positive rate")
+    ax.set_ylabel("recall (true-positive rate)")
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1.02)
+    ax.legend(loc="lower right")
+    return ax
+
+
+def plot_pr_curve(y_true, scores, *, ax=None, label=None, color=None):
+    """Precision–recall curve with average precision and the chance level (prevalence).
+
+    Examples
+    --------
+    >>> ax = plot_pr_curve([0, 0, 1, 1], [0.1, 0.6, 0.4, 0.8])
+    >>> ax.get_ylabel()
+    'precision'
+    """
+    from sklearn.metrics import average_precision_score, precision_recall_curve
+
+    y_true, scores = _curve_inputs(y_true, scores)
+    ax = _new_axes(ax)
+    precision, recall, _ = precision_recall_curve(y_true, scores)
+    ap = average_precision_score(y_true, scores)
+    prefix = f"{label}: " if label else ""
+    (line,) = ax.plot(recall, precision, color=color, drawstyle="steps-post",
+                      label=f"{prefix}AP {ap:.3f}")
+    ax.axhline(y_true.mean(), color=line.get_color(), linestyle=":", linewidth=1)
+    ax.set_xlabel("recall")
+    ax.set_ylabel("precision")
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1.02)
+    ax.legend(loc="upper right")
+    return ax
+
+
+def plot_metric_bars(results, *, metrics=("accuracy", "recall", "balanced_accuracy"),
+                     ax=None, title=None):
+    """Grouped bars: one group per metric, one bar per model.
+
+    Parameters
+    ----------
+    results : dict
+        ``{model name: {metric name: value}}``, e.g. from
+        :func:`course_utils.metrics.metric_summary`.
+    metrics : sequence of str
+        Which metrics to show, in order.
+
+    Examples
+    --------
+    >>> ax = plot_metric_bars({"always 0": {"accuracy": 0.9, "recall": 0.0}},
+    ...                       metrics=("accuracy", "recall"))
+    >>> len(ax.patches)
+    2
+    """
+    if not isinstance(results, dict) or not results:
+        raise TypeError("results must be a non-empty dict {model name: {metric: value}}.")
+    for name, row in results.items():
+        missing = [m for m in metrics if m not in row]
+        if missing:
+            raise ValueError(f"results[{name!r}] has no value for {missing}.")
+    ax = _new_axes(ax)
+    width = 0.8 / len(results)
+    positions = np.arange(len(metrics))
+    colours = list(OKABE_ITO.values())
+    for i, (name, row) in enumerate(results.items()):
+        values = [row[m] for m in metrics]
+        bars = ax.bar(positions + i * width - 0.4 + width / 2, values, width,
+                      label=name, color=colours[i % len(colours)])
+        ax.bar_label(bars, fmt="%.2f", fontsize=9)
+    ax.set_xticks(positions, [m.replace("_", " ") for m in metrics])
+    ax.set_ylim(0, 1.1)
+    ax.set_ylabel("score")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=min(len(results), 3))
+    if title:
+        ax.set_title(title)
+    return ax

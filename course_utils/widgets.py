@@ -1,0 +1,278 @@
+"""Widget factories: an ipywidgets UI around a pure experiment function.
+
+Each factory returns a :class:`LiveExperiment` and never displays anything
+itself; put it as the last line of a cell to show it. The experiment result
+behind the current view is always in ``widget.result``, so tests can move a
+control (``widget.controls["threshold"].value = 0.3``) and check the numbers
+without a browser.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import time
+
+import ipywidgets as widgets
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from .experiments import always_negative_experiment, prevalence_experiment
+from .metrics import evaluate_threshold
+from .plots import (
+    OKABE_ITO,
+    plot_confusion_matrix,
+    plot_pr_curve,
+    plot_roc_curve,
+    plot_threshold_tradeoff,
+)
+from ._validation import as_binary_labels, as_numeric_1d, check_real, check_same_length
+
+__all__ = [
+    "LiveExperiment",
+    "threshold_explorer",
+    "prevalence_explorer",
+    "baseline_explorer",
+    "figure_to_png",
+]
+
+
+def figure_to_png(figure, *, dpi=80):
+    """Render a matplotlib Figure to PNG bytes (no pyplot, no display)."""
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
+    return buffer.getvalue()
+
+
+def _metrics_table(rows):
+    """HTML table from (name, value) pairs; floats shown with 3 decimals."""
+    cells = "".join(
+        f"<tr><td style='padding:0 12px 0 0'>{html.escape(name)}</td>"
+        f"<td style='text-align:right'><b>{value:.3f}</b></td></tr>"
+        if isinstance(value, float) else
+        f"<tr><td style='padding:0 12px 0 0'>{html.escape(name)}</td>"
+        f"<td style='text-align:right'><b>{html.escape(str(value))}</b></td></tr>"
+        for name, value in rows)
+    return f"<table>{cells}</table>"
+
+
+class LiveExperiment(widgets.VBox):
+    """Controls, a numbers panel and a figure, kept in sync with an experiment.
+
+    Parameters
+    ----------
+    controls : dict of str to ipywidgets.ValueWidget
+        Keyword arguments of ``experiment``, by name.
+    experiment : callable
+        ``experiment(**values) -> result``; pure, no display.
+    draw : callable
+        ``draw(result, figure)`` draws the result on an empty Figure.
+    describe : callable
+        ``describe(result) -> list of (name, value)`` for the numbers panel.
+    question : str, optional
+        The "Try it" question shown above the controls.
+    figsize : tuple
+        Figure size in inches.
+
+    Attributes
+    ----------
+    result : object
+        The experiment's result for the current control values.
+    last_update_seconds : float
+        Time from a control change to the new figure (for the benchmark).
+    """
+
+    def __init__(self, *, controls, experiment, draw, describe, question=None,
+                 figsize=(9.0, 3.6)):
+        self.controls = dict(controls)
+        self._experiment = experiment
+        self._draw = draw
+        self._describe = describe
+        self._figure = Figure(figsize=figsize)
+        FigureCanvasAgg(self._figure)
+        self.numbers = widgets.HTML()
+        self.image = widgets.Image(format="png")
+        self.status = widgets.HTML()
+        self.result = None
+        self.last_update_seconds = float("nan")
+        header = [widgets.HTML(f"<b>Try it:</b> {html.escape(question)}")] if question else []
+        super().__init__(children=[
+            *header,
+            widgets.HBox(list(self.controls.values())),
+            widgets.HBox([self.image, self.numbers]),
+            self.status,
+        ])
+        for control in self.controls.values():
+            control.observe(self._on_change, names="value")
+        self.update()
+
+    def values(self):
+        """Current control values, by name."""
+        return {name: control.value for name, control in self.controls.items()}
+
+    def update(self):
+        """Re-run the experiment for the current values and redraw."""
+        start = time.perf_counter()
+        try:
+            self.result = self._experiment(**self.values())
+        except (ValueError, TypeError) as error:
+            self.status.value = f"<span style='color:{OKABE_ITO['vermillion']}'>{html.escape(str(error))}</span>"
+            return
+        self.status.value = ""
+        self._figure.clear()
+        self._draw(self.result, self._figure)
+        self.image.value = figure_to_png(self._figure)
+        self.numbers.value = _metrics_table(self._describe(self.result))
+        self.last_update_seconds = time.perf_counter() - start
+
+    def _on_change(self, _change):
+        self.update()
+
+
+def _slider(value, *, low, high, step, description, readout_format=".2f"):
+    return widgets.FloatSlider(value=value, min=low, max=high, step=step,
+                               description=description, readout_format=readout_format,
+                               continuous_update=False,
+                               style={"description_width": "initial"},
+                               layout=widgets.Layout(width="420px"))
+
+
+def threshold_explorer(y_true, scores, *, threshold=0.5, labels=("negative", "positive"),
+                       question=None):
+    """Slider over the decision threshold; redraws the confusion matrix and precision/recall.
+
+    Parameters
+    ----------
+    y_true : array-like of 0/1
+    scores : array-like of float in [0, 1]
+        Predicted probabilities of class 1.
+    threshold : float
+        Starting threshold.
+    labels : tuple of two str
+        Class names for the confusion matrix.
+    question : str, optional
+
+    Returns
+    -------
+    LiveExperiment
+        ``result`` is the :class:`~course_utils.metrics.ConfusionCounts` at the
+        slider's threshold.
+
+    Examples
+    --------
+    >>> explorer = threshold_explorer([0, 0, 1, 1], [0.1, 0.6, 0.4, 0.8])
+    >>> explorer.controls["threshold"].value = 0.3
+    >>> explorer.result.recall
+    1.0
+    """
+    y_true = as_binary_labels(y_true, "y_true")
+    scores = as_numeric_1d(scores, "scores")
+    check_same_length(y_true=y_true, scores=scores)
+    check_real(threshold, "threshold")
+    if scores.min() < 0 or scores.max() > 1:
+        raise ValueError("scores must be probabilities in [0, 1] for the threshold slider.")
+
+    def experiment(threshold):
+        return evaluate_threshold(y_true, scores, threshold=threshold)
+
+    def draw(counts, figure):
+        left, right = figure.subplots(1, 2, gridspec_kw={"width_ratios": [1, 1.4]})
+        plot_confusion_matrix(counts, ax=left, labels=labels)
+        plot_threshold_tradeoff(y_true, scores, threshold=explorer_threshold(), ax=right)
+        figure.tight_layout()
+
+    def describe(counts):
+        return [("threshold", explorer_threshold()), ("accuracy", counts.accuracy),
+                ("precision", counts.precision), ("recall", counts.recall),
+                ("specificity", counts.specificity), ("F1", counts.f1),
+                ("predicted positive", counts.tp + counts.fp)]
+
+    slider = _slider(threshold, low=0.0, high=1.0, step=0.01, description="threshold")
+
+    def explorer_threshold():
+        return float(slider.value)
+
+    return LiveExperiment(controls={"threshold": slider}, experiment=experiment,
+                          draw=draw, describe=describe, question=question)
+
+
+def prevalence_explorer(*, negatives_per_positive=1.0, auc=0.75, n_positive=500, seed=0,
+                        question=None):
+    """Slider over the class ratio; the same classifier's ROC and PR curves redrawn.
+
+    The classifier's quality is fixed (binormal scores with population ROC-AUC
+    ``auc``); only the number of negatives changes.
+
+    Returns
+    -------
+    LiveExperiment
+        ``result`` is a :class:`~course_utils.experiments.PrevalenceResult`.
+
+    Examples
+    --------
+    >>> explorer = prevalence_explorer()
+    >>> explorer.controls["negatives_per_positive"].value = 100
+    >>> explorer.result.average_precision < 0.1
+    True
+    """
+    def experiment(negatives_per_positive):
+        return prevalence_experiment(negatives_per_positive, n_positive=n_positive,
+                                     auc=auc, seed=seed)
+
+    def draw(result, figure):
+        left, right = figure.subplots(1, 2)
+        plot_roc_curve(result.y_true, result.scores, ax=left, color=OKABE_ITO["blue"])
+        plot_pr_curve(result.y_true, result.scores, ax=right, color=OKABE_ITO["vermillion"])
+        left.set_title("ROC: ignores the class ratio")
+        right.set_title("precision–recall: feels it")
+        figure.tight_layout()
+
+    def describe(result):
+        return [("negatives per positive", result.negatives_per_positive),
+                ("prevalence", result.prevalence), ("ROC-AUC", result.roc_auc),
+                ("average precision", result.average_precision)]
+
+    slider = widgets.SelectionSlider(
+        options=[0.5, 1, 2, 5, 10, 20, 50, 100, 200], value=negatives_per_positive,
+        description="negatives per positive", continuous_update=False,
+        style={"description_width": "initial"}, layout=widgets.Layout(width="420px"))
+    return LiveExperiment(controls={"negatives_per_positive": slider}, experiment=experiment,
+                          draw=draw, describe=describe, question=question)
+
+
+def baseline_explorer(*, prevalence=0.1, n_samples=1000, question=None):
+    """Slider over prevalence; the "always negative" classifier's accuracy and recall.
+
+    Returns
+    -------
+    LiveExperiment
+        ``result`` is the baseline's :class:`~course_utils.metrics.ConfusionCounts`.
+
+    Examples
+    --------
+    >>> explorer = baseline_explorer()
+    >>> explorer.controls["prevalence"].value = 0.01
+    >>> explorer.result.accuracy, explorer.result.recall
+    (0.99, 0.0)
+    """
+    def experiment(prevalence):
+        return always_negative_experiment(prevalence, n_samples=n_samples)
+
+    def draw(counts, figure):
+        ax = figure.subplots()
+        names = ["accuracy", "recall"]
+        values = [counts.accuracy, counts.recall]
+        bars = ax.bar(names, values, color=[OKABE_ITO["blue"], OKABE_ITO["vermillion"]])
+        ax.bar_label(bars, fmt="%.3f")
+        ax.set_ylim(0, 1.1)
+        ax.set_ylabel("score")
+        ax.set_title("'always negative' looks great on accuracy")
+
+    def describe(counts):
+        return [("prevalence", counts.prevalence), ("accuracy", counts.accuracy),
+                ("recall", counts.recall), ("positives missed", counts.fn)]
+
+    slider = _slider(prevalence, low=0.01, high=0.5, step=0.01, description="share of positives")
+    return LiveExperiment(controls={"prevalence": slider}, experiment=experiment, draw=draw,
+                          describe=describe, question=question, figsize=(4.5, 3.2))
