@@ -13,7 +13,8 @@ from ._validation import check_fraction, check_positive_int, check_real
 from .data import make_binormal_scores
 from .metrics import confusion_counts
 
-__all__ = ["always_negative_experiment", "PrevalenceResult", "prevalence_experiment"]
+__all__ = ["always_negative_experiment", "PrevalenceResult", "prevalence_experiment",
+           "binormal_population_ap"]
 
 
 def always_negative_experiment(prevalence, *, n_samples=1000, seed=0):
@@ -100,3 +101,31 @@ def prevalence_experiment(negatives_per_positive, *, n_positive=500, auc=0.75, s
         negatives_per_positive=float(negatives_per_positive), y_true=y_true, scores=scores,
         roc_auc=float(roc_auc_score(y_true, scores)),
         average_precision=float(average_precision_score(y_true, scores)))
+
+
+def binormal_population_ap(negatives_per_positive, *, auc=0.75):
+    """Average precision of the binormal classifier on an infinite sample.
+
+    Integrates precision over recall for scores N(d, 1) (positives) and
+    N(0, 1) (negatives) with ``d`` set by ``auc`` — the value that
+    :func:`prevalence_experiment` estimates from a finite sample.
+
+    Examples
+    --------
+    >>> round(binormal_population_ap(10), 3)
+    0.259
+    """
+    from scipy.stats import norm
+
+    check_real(negatives_per_positive, "negatives_per_positive")
+    if negatives_per_positive <= 0:
+        raise ValueError(f"negatives_per_positive must be positive, got {negatives_per_positive!r}.")
+    auc = check_fraction(auc, "auc", low=0.5, high=1.0)
+    shift = np.sqrt(2.0) * norm.ppf(auc)
+    thresholds = np.linspace(-12.0, 12.0 + shift, 200_001)
+    recall = norm.sf(thresholds - shift)
+    false_positive_rate = norm.sf(thresholds)
+    prevalence = 1.0 / (1.0 + negatives_per_positive)
+    flagged = prevalence * recall + (1 - prevalence) * false_positive_rate
+    precision = np.divide(prevalence * recall, flagged, out=np.ones_like(flagged), where=flagged > 0)
+    return float(-np.trapezoid(precision, recall))

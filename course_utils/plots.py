@@ -50,6 +50,21 @@ COURSE_STYLE = {
 }
 
 
+#: Curves with more points than this are thinned for drawing (metrics use all points).
+_MAX_CURVE_POINTS = 3000
+
+
+def _thin(x, y):
+    """Keep at most _MAX_CURVE_POINTS evenly spaced points of a curve, ends included.
+
+    Only the drawing is thinned; the AUC/AP in the legend use every point.
+    """
+    if x.size <= _MAX_CURVE_POINTS:
+        return x, y
+    keep = np.unique(np.linspace(0, x.size - 1, _MAX_CURVE_POINTS).astype(int))
+    return x[keep], y[keep]
+
+
 def apply_course_style():
     """Apply the course's matplotlib style (call explicitly, once per notebook).
 
@@ -220,6 +235,7 @@ def plot_roc_curve(y_true, scores, *, ax=None, label=None, color=None):
     ax = _new_axes(ax)
     fpr, tpr, _ = roc_curve(y_true, scores)
     auc = roc_auc_score(y_true, scores)
+    fpr, tpr = _thin(fpr, tpr)
     prefix = f"{label}: " if label else ""
     ax.plot(fpr, tpr, color=color, label=f"{prefix}ROC-AUC {auc:.3f}")
     ax.plot([0, 1], [0, 1], color="grey", linestyle=":", linewidth=1)
@@ -246,6 +262,7 @@ def plot_pr_curve(y_true, scores, *, ax=None, label=None, color=None):
     ax = _new_axes(ax)
     precision, recall, _ = precision_recall_curve(y_true, scores)
     ap = average_precision_score(y_true, scores)
+    recall, precision = _thin(recall, precision)
     prefix = f"{label}: " if label else ""
     (line,) = ax.plot(recall, precision, color=color, drawstyle="steps-post",
                       label=f"{prefix}AP {ap:.3f}")

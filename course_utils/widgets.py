@@ -38,10 +38,14 @@ __all__ = [
 ]
 
 
-def figure_to_png(figure, *, dpi=80):
-    """Render a matplotlib Figure to PNG bytes (no pyplot, no display)."""
+def figure_to_png(figure, *, dpi=72):
+    """Render a matplotlib Figure to PNG bytes (no pyplot, no display).
+
+    The layout is fixed by the caller (no ``bbox_inches="tight"``), which
+    would draw the figure twice and double a widget's update time.
+    """
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
+    figure.savefig(buffer, format="png", dpi=dpi)
     return buffer.getvalue()
 
 
@@ -178,9 +182,9 @@ def threshold_explorer(y_true, scores, *, threshold=0.5, labels=("negative", "po
 
     def draw(counts, figure):
         left, right = figure.subplots(1, 2, gridspec_kw={"width_ratios": [1, 1.4]})
+        figure.subplots_adjust(left=0.12, right=0.98, bottom=0.2, top=0.9, wspace=0.35)
         plot_confusion_matrix(counts, ax=left, labels=labels)
         plot_threshold_tradeoff(y_true, scores, threshold=explorer_threshold(), ax=right)
-        figure.tight_layout()
 
     def describe(counts):
         return [("threshold", explorer_threshold()), ("accuracy", counts.accuracy),
@@ -197,7 +201,7 @@ def threshold_explorer(y_true, scores, *, threshold=0.5, labels=("negative", "po
                           draw=draw, describe=describe, question=question)
 
 
-def prevalence_explorer(*, negatives_per_positive=1.0, auc=0.75, n_positive=500, seed=0,
+def prevalence_explorer(*, negatives_per_positive=1.0, auc=0.75, n_positive=300, seed=0,
                         question=None):
     """Slider over the class ratio; the same classifier's ROC and PR curves redrawn.
 
@@ -222,11 +226,11 @@ def prevalence_explorer(*, negatives_per_positive=1.0, auc=0.75, n_positive=500,
 
     def draw(result, figure):
         left, right = figure.subplots(1, 2)
+        figure.subplots_adjust(left=0.08, right=0.98, bottom=0.15, top=0.9, wspace=0.25)
         plot_roc_curve(result.y_true, result.scores, ax=left, color=OKABE_ITO["blue"])
         plot_pr_curve(result.y_true, result.scores, ax=right, color=OKABE_ITO["vermillion"])
         left.set_title("ROC: ignores the class ratio")
         right.set_title("precision–recall: feels it")
-        figure.tight_layout()
 
     def describe(result):
         return [("negatives per positive", result.negatives_per_positive),
@@ -261,6 +265,7 @@ def baseline_explorer(*, prevalence=0.1, n_samples=1000, question=None):
 
     def draw(counts, figure):
         ax = figure.subplots()
+        figure.subplots_adjust(left=0.16, right=0.97, bottom=0.12, top=0.88)
         names = ["accuracy", "recall"]
         values = [counts.accuracy, counts.recall]
         bars = ax.bar(names, values, color=[OKABE_ITO["blue"], OKABE_ITO["vermillion"]])
