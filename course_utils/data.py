@@ -127,7 +127,7 @@ def make_binormal_scores(n_positive=1000, n_negative=1000, *, auc=0.75, seed=0):
     Examples
     --------
     >>> y, s = make_binormal_scores(10, 90, seed=0)
-    >>> y.mean()
+    >>> float(y.mean())
     0.1
     """
     from scipy.stats import norm

@@ -308,11 +308,11 @@ def plot_metric_bars(results, *, metrics=("accuracy", "recall", "balanced_accura
         values = [row[m] for m in metrics]
         bars = ax.bar(positions + i * width - 0.4 + width / 2, values, width,
                       label=name, color=colours[i % len(colours)])
-        ax.bar_label(bars, fmt="%.2f", fontsize=9)
-    ax.set_xticks(positions, [m.replace("_", " ") for m in metrics])
+        ax.bar_label(bars, fmt="%.2f", fontsize=10)
+    ax.set_xticks(positions, [m.replace("_", "\n") for m in metrics])
     ax.set_ylim(0, 1.1)
     ax.set_ylabel("score")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=min(len(results), 3))
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=min(len(results), 3))
     if title:
         ax.set_title(title)
     return ax

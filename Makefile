@@ -1,0 +1,52 @@
+# "When accuracy lies" — every target creates the virtual environment first if it is missing.
+# Run `make help` for the list.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+# Quiet, deterministic kernels; COURSE_STRICT_WARNINGS turns deprecations raised
+# by course code or notebook cells into errors (see course_utils/__init__.py).
+TEST_ENV := COURSE_STRICT_WARNINGS=1 TF_CPP_MIN_LOG_LEVEL=3 PYDEVD_DISABLE_FILE_VALIDATION=1
+
+.DEFAULT_GOAL := help
+.PHONY: help venv lab test exercises execute bench lock clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml constraints.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; run e.g. make PYTHON=python3.11")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
+	touch $(STAMP)
+
+venv: $(STAMP) ## create or update the virtual environment (.venv) from pyproject.toml + constraints.txt
+
+lab: $(STAMP) ## set up, then open the course in JupyterLab at notebook 00
+	$(BIN)/jupyter lab notebooks/00_setup.ipynb
+
+test: $(STAMP) ## set up, then run every test that needs no browser (unit, property, widget, checker, sync, nbval)
+	$(TEST_ENV) $(BIN)/python -m pytest
+
+exercises: $(STAMP) ## regenerate exercises/ from solutions/
+	$(BIN)/python tools/make_exercises.py
+
+execute: $(STAMP) ## re-run notebooks/ and solutions/ top to bottom, save outputs, regenerate exercises
+	$(BIN)/python tools/execute_notebooks.py
+	$(BIN)/python tools/make_exercises.py
+
+bench: $(STAMP) ## time each notebook in a fresh kernel (seconds, peak MB) and each widget update, against the budgets
+	$(BIN)/python tools/bench.py --json bench-results.json
+
+lock: ## re-pin constraints.txt from the current virtual environment
+	@{ echo "# Pinned versions installed by 'make' (pip install -c constraints.txt -e .[test])."; \
+	   echo "# Regenerate with 'make lock' after changing pyproject.toml. Made on $$(uname -sm), Python $$($(BIN)/python -c 'import platform; print(platform.python_version())')."; \
+	   echo "# tensorflow-cpu is pinned for Linux/Windows x86-64; tensorflow (macOS, ARM) gets the same version."; \
+	   $(BIN)/python -m pip freeze --exclude-editable | grep -viE '^(course-utils|pip|setuptools)=='; \
+	   $(BIN)/python -m pip freeze | grep -iE '^tensorflow[-_]cpu==' | sed -E 's/^tensorflow[-_]cpu/tensorflow/I'; } > constraints.txt
+
+clean: ## remove the virtual environment and caches
+	rm -rf $(VENV) .pytest_cache .hypothesis *.egg-info bench-results.json
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

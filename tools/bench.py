@@ -1,0 +1,145 @@
+"""Measure every notebook against the course budgets (COURSE_DESIGN §8).
+
+Each notebook runs top to bottom in a fresh kernel; a background thread
+samples the kernel process's resident memory (children included) every
+20 ms. Then each widget's update time is measured in-process: every control
+is moved through its range and the time from the value change to the new
+figure is recorded.
+
+Usage: ``python tools/bench.py [--json results.json] [NOTEBOOK ...]``.
+Prints Markdown tables; exits 0 even when over budget but marks it OVER.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import threading
+import time
+from pathlib import Path
+
+import nbformat
+import psutil
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOK_SECONDS, NOTEBOOK_MB, COURSE_SECONDS = 30.0, 1024.0, 180.0
+WIDGET_P95_MS = 150.0
+
+
+class PeakMemory(threading.Thread):
+    """Poll a process tree's RSS until stopped; ``peak_mb`` holds the maximum."""
+
+    def __init__(self, pid, interval=0.02):
+        super().__init__(daemon=True)
+        self.process = psutil.Process(pid)
+        self.interval = interval
+        self.peak_mb = 0.0
+        self._stop_event = threading.Event()
+
+    def run(self):
+        while not self._stop_event.is_set():
+            try:
+                processes = [self.process, *self.process.children(recursive=True)]
+                rss = sum(p.memory_info().rss for p in processes)
+                self.peak_mb = max(self.peak_mb, rss / 2**20)
+            except psutil.Error:
+                pass
+            self._stop_event.wait(self.interval)
+
+    def stop(self):
+        self._stop_event.set()
+        self.join()
+
+
+def bench_notebook(path):
+    notebook = nbformat.read(path, as_version=4)
+    client = NotebookClient(notebook, timeout=600, kernel_name="python3",
+                            resources={"metadata": {"path": str(path.parent)}})
+    with client.setup_kernel():
+        pid = client.km.provisioner.process.pid
+        monitor = PeakMemory(pid)
+        monitor.start()
+        start = time.perf_counter()
+        for index, cell in enumerate(notebook.cells):
+            client.execute_cell(cell, index)
+        seconds = time.perf_counter() - start
+        monitor.stop()
+    return {"notebook": str(path.relative_to(ROOT)), "seconds": round(seconds, 1),
+            "peak_mb": round(monitor.peak_mb)}
+
+
+def _widget_cases():
+    """(name, widget, control name, values) for every widget the notebooks use."""
+    from sklearn.linear_model import LogisticRegression
+
+    from course_utils import plots, widgets
+    from course_utils.data import load_digits_one_vs_rest
+
+    plots.apply_course_style()
+    digits = load_digits_one_vs_rest(digit=9).select_features([21, 42])
+    scores = LogisticRegression().fit(digits.X_train, digits.y_train).predict_proba(digits.X_test)[:, 1]
+    thresholds = [round(0.02 * i, 2) for i in range(1, 50)]
+    ratios = [0.5, 1, 2, 5, 10, 20, 50, 100, 200]
+    shares = [round(0.01 * i, 2) for i in range(1, 51)]
+    return [
+        ("threshold_explorer (01)", widgets.threshold_explorer(digits.y_test, scores), "threshold", thresholds),
+        ("prevalence_explorer (01)", widgets.prevalence_explorer(), "negatives_per_positive", ratios + ratios[::-1]),
+        ("baseline_explorer (00)", widgets.baseline_explorer(), "prevalence", shares),
+    ]
+
+
+def bench_widgets():
+    rows = []
+    for name, widget, control, values in _widget_cases():
+        times = []
+        for value in values:
+            widget.controls[control].value = value
+            times.append(widget.last_update_seconds * 1000)
+        times.sort()
+        p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
+        rows.append({"widget": name, "updates": len(times), "p50_ms": round(statistics.median(times)),
+                     "p95_ms": round(p95)})
+    return rows
+
+
+def verdict(ok):
+    return "OK" if ok else "**OVER**"
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description="Benchmark the notebooks and widgets.")
+    parser.add_argument("notebooks", nargs="*", type=Path)
+    parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument("--no-widgets", action="store_true")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    paths = [p.resolve() for p in args.notebooks] or sorted((ROOT / "notebooks").glob("*.ipynb"))
+
+    results = {"notebooks": [], "widgets": []}
+    print(f"| notebook | seconds | budget | peak RSS MB | budget | verdict |\n|---|---|---|---|---|---|")
+    for path in paths:
+        row = bench_notebook(path)
+        results["notebooks"].append(row)
+        ok = row["seconds"] <= NOTEBOOK_SECONDS and row["peak_mb"] <= NOTEBOOK_MB
+        print(f"| {row['notebook']} | {row['seconds']} | {NOTEBOOK_SECONDS:.0f} | {row['peak_mb']} "
+              f"| {NOTEBOOK_MB:.0f} | {verdict(ok)} |", flush=True)
+    total = round(sum(r["seconds"] for r in results["notebooks"]), 1)
+    print(f"| **total** | {total} | {COURSE_SECONDS:.0f} | | | {verdict(total <= COURSE_SECONDS)} |")
+
+    if not args.no_widgets:
+        print(f"\n| widget | updates | p50 ms | p95 ms | budget p95 | verdict |\n|---|---|---|---|---|---|")
+        for row in bench_widgets():
+            results["widgets"].append(row)
+            print(f"| {row['widget']} | {row['updates']} | {row['p50_ms']} | {row['p95_ms']} "
+                  f"| {WIDGET_P95_MS:.0f} | {verdict(row['p95_ms'] <= WIDGET_P95_MS)} |")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
