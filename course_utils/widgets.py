@@ -201,7 +201,7 @@ def threshold_explorer(y_true, scores, *, threshold=0.5, labels=("negative", "po
                           draw=draw, describe=describe, question=question)
 
 
-def prevalence_explorer(*, negatives_per_positive=1.0, auc=0.75, n_positive=300, seed=0,
+def prevalence_explorer(*, negatives_per_positive=1.0, auc=0.75, n_positive=100, seed=0,
                         question=None):
     """Slider over the class ratio; the same classifier's ROC and PR curves redrawn.
 

@@ -57,13 +57,12 @@ class PeakMemory(threading.Thread):
 
 def bench_notebook(path):
     notebook = nbformat.read(path, as_version=4)
-    client = NotebookClient(notebook, timeout=600, kernel_name="python3",
+    client = NotebookClient(notebook, timeout=600, kernel_name="python3", record_timing=False,
                             resources={"metadata": {"path": str(path.parent)}})
+    start = time.perf_counter()  # kernel start-up counts: a learner waits for it too
     with client.setup_kernel():
-        pid = client.km.provisioner.process.pid
-        monitor = PeakMemory(pid)
+        monitor = PeakMemory(client.km.provisioner.process.pid)
         monitor.start()
-        start = time.perf_counter()
         for index, cell in enumerate(notebook.cells):
             client.execute_cell(cell, index)
         seconds = time.perf_counter() - start
@@ -87,7 +86,7 @@ def _widget_cases():
     shares = [round(0.01 * i, 2) for i in range(1, 51)]
     return [
         ("threshold_explorer (01)", widgets.threshold_explorer(digits.y_test, scores), "threshold", thresholds),
-        ("prevalence_explorer (01)", widgets.prevalence_explorer(), "negatives_per_positive", ratios + ratios[::-1]),
+        ("prevalence_explorer (01)", widgets.prevalence_explorer(), "negatives_per_positive", (ratios + ratios[::-1]) * 3),
         ("baseline_explorer (00)", widgets.baseline_explorer(), "prevalence", shares),
     ]
 
