@@ -32,6 +32,8 @@ def execute(path, *, timeout=300):
     """Execute ``path`` in place; return the wall time in seconds."""
     notebook = nbformat.read(path, as_version=4)
     notebook.metadata["kernelspec"] = dict(KERNELSPEC)
+    for cell in notebook.cells:  # timestamps from earlier runs only make noisy diffs
+        cell.metadata.pop("execution", None)
     client = NotebookClient(notebook, timeout=timeout, kernel_name="python3", record_timing=False,
                             resources={"metadata": {"path": str(path.parent)}})
     start = time.perf_counter()
