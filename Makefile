@@ -7,10 +7,12 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # Quiet, deterministic kernels; COURSE_STRICT_WARNINGS turns deprecations raised
 # by course code or notebook cells into errors (see course_utils/__init__.py).
+# JupyterLab refuses to run as root without this flag (containers, CI machines).
+LAB_FLAGS := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 TEST_ENV := COURSE_STRICT_WARNINGS=1 TF_CPP_MIN_LOG_LEVEL=3 PYDEVD_DISABLE_FILE_VALIDATION=1
 
 .DEFAULT_GOAL := help
-.PHONY: help venv lab test exercises execute bench lock clean
+.PHONY: help venv lab test test-browser exercises execute bench lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
@@ -19,16 +21,20 @@ $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; run e.g. make PYTHON=python3.11")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,browser]'
 	touch $(STAMP)
 
 venv: $(STAMP) ## create or update the virtual environment (.venv) from pyproject.toml + constraints.txt
 
 lab: $(STAMP) ## set up, then open the course in JupyterLab at notebook 00
-	$(BIN)/jupyter lab notebooks/00_setup.ipynb
+	$(BIN)/jupyter lab $(LAB_FLAGS) notebooks/00_setup.ipynb
 
 test: $(STAMP) ## set up, then run every test that needs no browser (unit, property, widget, checker, sync, nbval)
 	$(TEST_ENV) $(BIN)/python -m pytest
+
+test-browser: $(STAMP) ## set up (incl. Debian's chromium), then run every notebook and widget in a real JupyterLab + Chromium
+	bash tools/install_chromium.sh
+	$(TEST_ENV) $(BIN)/python -m pytest browser_tests -n 0
 
 exercises: $(STAMP) ## regenerate exercises/ from solutions/
 	$(BIN)/python tools/make_exercises.py
