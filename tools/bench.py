@@ -105,6 +105,31 @@ def bench_widgets():
     return rows
 
 
+def bench_ensemble(n_seeds=20):
+    """Notebook 05's model (digits, 32 hidden units, 20 epochs): loop over fit vs batched engine."""
+    from sklearn.datasets import load_digits
+    from sklearn.model_selection import train_test_split
+
+    from course_utils.ensemble import train_keras_loop, train_mlp_ensemble
+    from course_utils.reproducibility import import_tensorflow
+
+    import_tensorflow()
+    X, y = load_digits(return_X_y=True)
+    X_train, X_test, y_train, y_test = train_test_split(X / 16, y, test_size=0.5, stratify=y, random_state=0)
+    seeds = list(range(n_seeds))
+    start = time.perf_counter()
+    loop = train_keras_loop(X_train, y_train, X_test, y_test, seeds=seeds)
+    loop_seconds = time.perf_counter() - start
+    start = time.perf_counter()
+    engine = train_mlp_ensemble(X_train, y_train, X_test, y_test, n_members=n_seeds, init_seeds=seeds)
+    engine_seconds = time.perf_counter() - start
+    return {"seeds": n_seeds, "loop_seconds": round(loop_seconds, 1), "engine_seconds": round(engine_seconds, 2),
+            "speedup": round(loop_seconds / engine_seconds, 1),
+            "loop_mean_sd": [round(float(loop.mean()), 3), round(float(loop.std(ddof=1)), 4)],
+            "engine_mean_sd": [round(float(engine.test_accuracy.mean()), 3),
+                               round(float(engine.test_accuracy.std(ddof=1)), 4)]}
+
+
 def verdict(ok):
     return "OK" if ok else "**OVER**"
 
@@ -114,6 +139,7 @@ def main(argv=None):
     parser.add_argument("notebooks", nargs="*", type=Path)
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument("--no-widgets", action="store_true")
+    parser.add_argument("--no-engine", action="store_true", help="skip the ensemble-vs-loop timing (~35 s)")
     args = parser.parse_args(argv)
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     paths = [p.resolve() for p in args.notebooks] or sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -135,6 +161,14 @@ def main(argv=None):
             results["widgets"].append(row)
             print(f"| {row['widget']} | {row['updates']} | {row['p50_ms']} | {row['p95_ms']} "
                   f"| {WIDGET_P95_MS:.0f} | {verdict(row['p95_ms'] <= WIDGET_P95_MS)} |")
+    if not args.no_engine:
+        row = bench_ensemble()
+        results["engine"] = row
+        print("\n| batched ensemble, 20 seeds | loop over fit s | engine s | speedup | budget | verdict | "
+              "mean ± sd (loop / engine) |\n|---|---|---|---|---|---|---|")
+        print(f"| notebook 05 model | {row['loop_seconds']} | {row['engine_seconds']} | {row['speedup']}× | ≥ 10× "
+              f"| {verdict(row['speedup'] >= 10)} | {row['loop_mean_sd'][0]} ± {row['loop_mean_sd'][1]} / "
+              f"{row['engine_mean_sd'][0]} ± {row['engine_mean_sd'][1]} |")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n")
     return 0

@@ -1,0 +1,91 @@
+"""The batched ensemble trains independent members, like a loop over Keras fit, but faster."""
+
+import numpy as np
+import pytest
+from scipy.stats import mannwhitneyu
+from sklearn.datasets import load_digits
+from sklearn.model_selection import train_test_split
+
+from course_utils.ensemble import train_keras_loop, train_mlp_ensemble
+
+SMALL = dict(hidden_units=16, epochs=4, batch_size=32, learning_rate=0.01)
+
+
+@pytest.fixture(scope="module")
+def digits():
+    X, y = load_digits(return_X_y=True)
+    X_train, X_test, y_train, y_test = train_test_split(X / 16, y, test_size=0.5, stratify=y, random_state=0)
+    return X_train, y_train, X_test, y_test
+
+
+def test_changing_one_members_seed_changes_only_that_member(digits):
+    base = train_mlp_ensemble(*digits, n_members=3, init_seeds=[0, 1, 2], **SMALL)
+    changed = train_mlp_ensemble(*digits, n_members=3, init_seeds=[0, 1, 7], **SMALL)
+    np.testing.assert_allclose(base.epoch_loss[:2], changed.epoch_loss[:2], rtol=1e-6)
+    np.testing.assert_array_equal(base.test_predictions[:2], changed.test_predictions[:2])
+    assert not np.allclose(base.epoch_loss[2], changed.epoch_loss[2])
+
+
+def test_a_member_trains_the_same_alone_or_in_a_batch(digits):
+    alone = train_mlp_ensemble(*digits, n_members=1, init_seeds=[5], **SMALL)
+    batched = train_mlp_ensemble(*digits, n_members=3, init_seeds=[3, 5, 9], **SMALL)
+    np.testing.assert_allclose(alone.epoch_loss[0], batched.epoch_loss[1], rtol=1e-4)
+    assert np.mean(alone.test_predictions[0] == batched.test_predictions[1]) > 0.99
+
+
+def test_shared_shuffle_seed_removes_only_order_variation(digits):
+    result = train_mlp_ensemble(*digits, n_members=2, init_seeds=[4, 4], shuffle_seeds=[0, 0], **SMALL)
+    np.testing.assert_allclose(result.epoch_loss[0], result.epoch_loss[1], rtol=1e-6)
+    different_order = train_mlp_ensemble(*digits, n_members=2, init_seeds=[4, 4], shuffle_seeds=[0, 1], **SMALL)
+    assert not np.allclose(different_order.epoch_loss[0], different_order.epoch_loss[1])
+
+
+def test_per_member_splits(digits):
+    X_train, y_train, X_test, y_test = digits
+    rng = np.random.default_rng(0)
+    index = np.stack([rng.permutation(len(y_train)) for _ in range(2)])
+    result = train_mlp_ensemble(X_train[index], y_train[index], X_test, y_test, n_members=2,
+                                init_seeds=[0, 0], shuffle_seeds=[0, 0], **SMALL)
+    assert result.test_accuracy.shape == (2,)
+    assert not np.allclose(result.epoch_loss[0], result.epoch_loss[1])
+
+
+def test_ensemble_learns_and_summary(digits):
+    result = train_mlp_ensemble(*digits, n_members=4, **SMALL)
+    assert np.all(result.test_accuracy > 0.8)  # chance is 0.1
+    assert np.all(np.diff(result.epoch_loss, axis=1) < 0)  # loss falls every epoch
+    summary = result.summary()
+    assert set(summary) == {"mean", "sd", "min", "max", "range"}
+    assert summary["min"] <= summary["mean"] <= summary["max"]
+
+
+def test_spread_matches_a_loop_over_keras_fit(digits):
+    """Two-sample test over 20 seeds each: same distribution of test accuracy."""
+    seeds = np.arange(20)
+    ensemble = train_mlp_ensemble(*digits, n_members=20, init_seeds=seeds, **SMALL).test_accuracy
+    loop = train_keras_loop(*digits, seeds=seeds + 1000, **SMALL)
+    assert mannwhitneyu(ensemble, loop).pvalue > 0.01
+    assert abs(ensemble.mean() - loop.mean()) < 0.01
+    assert 0.3 < np.std(ensemble, ddof=1) / np.std(loop, ddof=1) < 3
+
+
+@pytest.mark.parametrize("change, message", [
+    (dict(y_train=np.zeros(5, int)), "y_train"),
+    (dict(X_train=np.zeros((2, 3, 4, 5))), "X_train"),
+    (dict(y_train=None), "y_train"),
+    (dict(init_seeds=[0, 1]), "init_seeds"),
+    (dict(shuffle_seeds=[-1, 0, 1]), "shuffle_seeds"),
+    (dict(n_members=0), "n_members"),
+    (dict(learning_rate=-1.0), "learning_rate"),
+    (dict(X_test=np.zeros((4, 3))), "features"),
+])
+def test_bad_input_is_named(digits, change, message):
+    X_train, y_train, X_test, y_test = digits
+    arguments = dict(X_train=X_train, y_train=y_train, X_test=X_test, y_test=y_test, n_members=3)
+    if change.get("y_train", 0) is None:
+        change = dict(y_train=y_train.astype(float) + 0.5)
+    arguments.update(change)
+    if "X_test" in change:
+        arguments["y_test"] = np.zeros(4, int)
+    with pytest.raises((ValueError, TypeError), match=message):
+        train_mlp_ensemble(**arguments, epochs=1)
