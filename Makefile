@@ -29,12 +29,12 @@ venv: $(STAMP) ## create or update the virtual environment (.venv) from pyprojec
 lab: $(STAMP) ## set up, then open the course in JupyterLab at notebook 00
 	$(BIN)/jupyter lab $(LAB_FLAGS) notebooks/00_setup.ipynb
 
-test: $(STAMP) ## set up, then run every test that needs no browser (unit, property, widget, checker, sync, nbval)
-	$(TEST_ENV) $(BIN)/python -m pytest
+test: $(STAMP) ## set up, then run every test that needs no browser (unit, property, widget, checker, sync, nbval), offline
+	$(TEST_ENV) tools/offline.sh $(BIN)/python -m pytest
 
 test-browser: $(STAMP) ## set up (incl. Debian's chromium), then run every notebook and widget in a real JupyterLab + Chromium
 	bash tools/install_chromium.sh
-	$(TEST_ENV) $(BIN)/python -m pytest browser_tests -n 0
+	$(TEST_ENV) tools/offline.sh $(BIN)/python -m pytest browser_tests -n 0
 
 exercises: $(STAMP) ## regenerate exercises/ from solutions/
 	$(BIN)/python tools/make_exercises.py
