@@ -80,7 +80,10 @@ class ConfusionCounts:
         >>> ConfusionCounts.from_matrix([[50, 10], [5, 35]]).tp
         35
         """
-        array = np.asarray(matrix)
+        try:
+            array = np.asarray(matrix)
+        except ValueError:  # ragged nested lists
+            raise ValueError("matrix must be 2x2 [[tn, fp], [fn, tp]]; its rows have different lengths.") from None
         if array.shape != (2, 2):
             raise ValueError(
                 "matrix must be 2x2 [[tn, fp], [fn, tp]] (rows = actual, "
