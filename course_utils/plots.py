@@ -189,7 +189,9 @@ def plot_threshold_tradeoff(y_true, scores, *, threshold=None, ax=None):
     if threshold is not None:
         ax.axvline(threshold, color=OKABE_ITO["black"], linestyle="--", linewidth=1,
                    label=f"threshold {threshold:.2f}")
-    ax.set_xlabel("decision threshold (predict 1 if score ≥ threshold)")
+    ax.set_xlabel("threshold (predict 1 if score ≥ it)")
+    if scores.min() >= 0 and scores.max() <= 1:
+        ax.set_xlim(0, 1)
     ax.set_ylabel("value")
     ax.set_ylim(-0.02, 1.02)
     ax.legend(loc="lower left")

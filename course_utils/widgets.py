@@ -35,6 +35,7 @@ __all__ = [
     "prevalence_explorer",
     "baseline_explorer",
     "figure_to_png",
+    "padding_explorer",
 ]
 
 
@@ -281,3 +282,47 @@ def baseline_explorer(*, prevalence=0.1, n_samples=1000, question=None):
     slider = _slider(prevalence, low=0.01, high=0.5, step=0.01, description="share of positives")
     return LiveExperiment(controls={"prevalence": slider}, experiment=experiment, draw=draw,
                           describe=describe, question=question, figsize=(4.5, 3.2))
+
+
+def padding_explorer(sweep, *, padding_fraction=0.4, question=None):
+    """Slider over the padding fraction; token accuracy with and without counting padding.
+
+    Parameters
+    ----------
+    sweep : course_utils.sequences.PaddingSweep
+        Precomputed by :func:`course_utils.sequences.padding_sweep`, so moving
+        the slider retrains and re-runs nothing.
+
+    Returns
+    -------
+    LiveExperiment
+        ``result`` is ``(padding fraction, accuracy counting padding, accuracy on real tokens)``.
+    """
+    fractions = [round(float(f), 2) for f in sweep.padding_fractions]
+
+    def experiment(padding_fraction):
+        return sweep.at(padding_fraction)
+
+    def draw(result, figure):
+        ax = figure.subplots()
+        figure.subplots_adjust(left=0.12, right=0.97, bottom=0.16, top=0.88)
+        ax.plot(sweep.padding_fractions, sweep.accuracy_with_padding, "o-", color=OKABE_ITO["vermillion"],
+                label="counting padding")
+        ax.plot(sweep.padding_fractions, sweep.accuracy_real_tokens, "s-", color=OKABE_ITO["blue"],
+                label="real tokens only (masked)")
+        ax.axvline(result[0], color=OKABE_ITO["black"], linestyle="--", linewidth=1)
+        ax.set_xlabel("share of positions that are padding")
+        ax.set_ylabel("token accuracy")
+        ax.set_ylim(0.5, 1.02)
+        ax.set_title("padding inflates token accuracy")
+        ax.legend(loc="upper left")
+
+    def describe(result):
+        return [("padding fraction", result[0]), ("accuracy counting padding", result[1]),
+                ("accuracy on real tokens", result[2])]
+
+    slider = widgets.SelectionSlider(options=fractions, value=min(fractions, key=lambda f: abs(f - padding_fraction)),
+                                     description="padding fraction", continuous_update=False,
+                                     style={"description_width": "initial"}, layout=widgets.Layout(width="420px"))
+    return LiveExperiment(controls={"padding_fraction": slider}, experiment=experiment, draw=draw,
+                          describe=describe, question=question, figsize=(6.0, 3.6))
