@@ -46,12 +46,16 @@ execute: $(STAMP) ## re-run notebooks/ and solutions/ top to bottom, save output
 bench: $(STAMP) ## time each notebook in a fresh kernel (seconds, peak MB) and each widget update, against the budgets
 	$(BIN)/python tools/bench.py --json bench-results.json
 
-lock: ## re-pin constraints.txt from the current virtual environment
-	@{ echo "# Pinned versions installed by 'make' (pip install -c constraints.txt -e .[test])."; \
-	   echo "# Regenerate with 'make lock' after changing pyproject.toml. Made on $$(uname -sm), Python $$($(BIN)/python -c 'import platform; print(platform.python_version())')."; \
-	   echo "# tensorflow-cpu is pinned for Linux/Windows x86-64; tensorflow (macOS, ARM) gets the same version."; \
-	   $(BIN)/python -m pip freeze --exclude-editable | grep -viE '^(course-utils|pip|setuptools)=='; \
-	   $(BIN)/python -m pip freeze | grep -iE '^tensorflow[-_]cpu==' | sed -E 's/^tensorflow[-_]cpu/tensorflow/I'; } > constraints.txt
+lock: $(STAMP) ## re-pin constraints.txt from the current virtual environment
+	@set -e; freeze="$$($(BIN)/python -m pip freeze --exclude-editable)"; \
+	{ echo "# Pinned versions installed by 'make' (pip install -c constraints.txt -e .[test,browser])."; \
+	  echo "# Regenerate with 'make lock' after changing pyproject.toml. Made on $$(uname -sm), Python $$($(BIN)/python -c 'import platform; print(platform.python_version())')."; \
+	  echo "# tensorflow-cpu is pinned for Linux/Windows x86-64; tensorflow (macOS, ARM) gets the same version."; \
+	  echo "$$freeze" | grep -viE '^(course-utils|pip|setuptools)=='; \
+	  echo "$$freeze" | grep -iE '^tensorflow[-_]cpu==' | sed -E 's/^tensorflow[-_]cpu/tensorflow/I'; } > constraints.txt.new; \
+	if cmp -s constraints.txt.new constraints.txt; then rm constraints.txt.new; echo "constraints.txt is up to date"; \
+	else mv constraints.txt.new constraints.txt; echo "wrote constraints.txt"; fi; \
+	touch $(STAMP)  # the venv is exactly what constraints.txt pins: no reinstall on the next make
 
 clean: ## remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .hypothesis *.egg-info bench-results.json

@@ -48,8 +48,10 @@ class Split:
 
     def select_features(self, columns):
         """Return a new split keeping only the given column indices."""
-        columns = list(columns)
         n_features = self.X_train.shape[1]
+        if isinstance(columns, (str, bytes)) or not hasattr(columns, "__iter__"):
+            raise TypeError(f"columns must be a list of column indices, got {type(columns).__name__}.")
+        columns = list(columns)
         bad = [c for c in columns if not isinstance(c, (int, np.integer)) or not 0 <= c < n_features]
         if bad or not columns:
             raise ValueError(
@@ -172,7 +174,9 @@ def load_digits_one_vs_rest(*, digit=9, test_size=0.5, seed=0):
     from sklearn.datasets import load_digits
     from sklearn.model_selection import train_test_split
 
-    if isinstance(digit, bool) or not isinstance(digit, (int, np.integer)) or not 0 <= digit <= 9:
+    if isinstance(digit, bool) or not isinstance(digit, (int, np.integer)):
+        raise TypeError(f"digit must be an integer from 0 to 9, got {type(digit).__name__} {digit!r}.")
+    if not 0 <= digit <= 9:
         raise ValueError(f"digit must be an integer from 0 to 9, got {digit!r}.")
     test_size = check_fraction(test_size, "test_size")
     X, labels = load_digits(return_X_y=True)

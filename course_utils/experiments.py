@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validation import check_fraction, check_positive_int, check_real
+from ._validation import check_fraction, check_positive_int, check_real, check_seed
 from .data import make_binormal_scores
 from .metrics import confusion_counts
 
@@ -41,7 +41,7 @@ def always_negative_experiment(prevalence, *, n_samples=1000, seed=0):
     """
     prevalence = check_fraction(prevalence, "prevalence")
     n_samples = check_positive_int(n_samples, "n_samples", minimum=2)
-    rng = np.random.default_rng(seed)
+    rng = np.random.default_rng(check_seed(seed))
     n_positive = int(np.clip(round(prevalence * n_samples), 1, n_samples - 1))
     y_true = rng.permutation(np.r_[np.ones(n_positive, int), np.zeros(n_samples - n_positive, int)])
     return confusion_counts(y_true, np.zeros(n_samples, int))

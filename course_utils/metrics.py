@@ -80,6 +80,8 @@ class ConfusionCounts:
         >>> ConfusionCounts.from_matrix([[50, 10], [5, 35]]).tp
         35
         """
+        if matrix is None or isinstance(matrix, (str, bytes, dict, set)):
+            raise TypeError(f"matrix must be a 2x2 array-like [[tn, fp], [fn, tp]], got {type(matrix).__name__}.")
         try:
             array = np.asarray(matrix)
         except ValueError:  # ragged nested lists
@@ -266,6 +268,13 @@ def metric_summary(y_true, y_pred, *, scores=None, decimals=3):
     y_true = as_binary_labels(y_true, "y_true")
     y_pred = as_binary_labels(y_pred, "y_pred")
     check_same_length(y_true=y_true, y_pred=y_pred)
+    if isinstance(decimals, bool) or not isinstance(decimals, int):
+        raise TypeError(f"decimals must be an integer, got {type(decimals).__name__}.")
+    if scores is not None:
+        scores = as_numeric_1d(scores, "scores")
+        check_same_length(y_true=y_true, scores=scores)
+        if np.unique(y_true).size < 2:
+            raise ValueError("y_true holds only one class; ROC-AUC and average precision need both.")
     row = {
         "accuracy": skm.accuracy_score(y_true, y_pred),
         "precision": skm.precision_score(y_true, y_pred, zero_division=np.nan),
@@ -275,10 +284,6 @@ def metric_summary(y_true, y_pred, *, scores=None, decimals=3):
         "mcc": skm.matthews_corrcoef(y_true, y_pred),
     }
     if scores is not None:
-        scores = as_numeric_1d(scores, "scores")
-        check_same_length(y_true=y_true, scores=scores)
-        if np.unique(y_true).size < 2:
-            raise ValueError("y_true holds only one class; ROC-AUC and average precision need both.")
         row["roc_auc"] = skm.roc_auc_score(y_true, scores)
         row["average_precision"] = skm.average_precision_score(y_true, scores)
     return {name: round(float(value), decimals) for name, value in row.items()}

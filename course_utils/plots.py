@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validation import as_binary_labels, as_numeric_1d, check_same_length
+from ._validation import as_binary_labels, as_numeric_1d, check_real, check_same_length
 from .metrics import ConfusionCounts
 
 __all__ = [
@@ -125,7 +125,11 @@ def plot_confusion_matrix(counts, *, ax=None, labels=("negative", "positive"),
     'actual class'
     """
     if not isinstance(counts, ConfusionCounts):
+        if counts is None or isinstance(counts, (str, bytes, dict)):
+            raise TypeError("counts must be a ConfusionCounts or a 2x2 matrix [[tn, fp], [fn, tp]], "
+                            f"got {type(counts).__name__}.")
         counts = ConfusionCounts.from_matrix(counts)
+    _check_labels(labels)
     if len(labels) != 2:
         raise ValueError(f"labels must name the two classes, got {labels!r}.")
     ax = _new_axes(ax)
@@ -147,6 +151,17 @@ def plot_confusion_matrix(counts, *, ax=None, labels=("negative", "positive"),
     ax.set_ylabel("actual class")
     ax.set_title(title if title is not None else f"accuracy {counts.accuracy:.3f}")
     return ax
+
+
+def _check_labels(labels):
+    if isinstance(labels, str) or not isinstance(labels, (tuple, list)) or len(labels) != 2:
+        raise (ValueError if isinstance(labels, (tuple, list)) else TypeError)(
+            f"labels must name the two classes, e.g. ('negative', 'positive'), got {labels!r}.")
+
+
+def _check_threshold(threshold):
+    if threshold is not None:
+        check_real(threshold, "threshold")
 
 
 def _curve_inputs(y_true, scores):
@@ -182,6 +197,7 @@ def plot_threshold_tradeoff(y_true, scores, *, threshold=None, ax=None):
     from sklearn.metrics import precision_recall_curve
 
     y_true, scores = _curve_inputs(y_true, scores)
+    _check_threshold(threshold)
     ax = _new_axes(ax)
     precision, recall, thresholds = precision_recall_curve(y_true, scores)
     ax.plot(thresholds, precision[:-1], color=OKABE_ITO["blue"], label="precision")
@@ -209,6 +225,8 @@ def plot_score_distributions(y_true, scores, *, threshold=None, ax=None, bins=30
     'score'
     """
     y_true, scores = _curve_inputs(y_true, scores)
+    _check_threshold(threshold)
+    _check_labels(labels)
     ax = _new_axes(ax)
     edges = np.histogram_bin_edges(scores, bins=bins)
     for value, colour in ((0, OKABE_ITO["blue"]), (1, OKABE_ITO["orange"])):
@@ -299,9 +317,13 @@ def plot_metric_bars(results, *, metrics=("accuracy", "recall", "balanced_accura
     if not isinstance(results, dict) or not results:
         raise TypeError("results must be a non-empty dict {model name: {metric: value}}.")
     for name, row in results.items():
+        if not isinstance(row, dict):
+            raise TypeError(f"results[{name!r}] must be a dict {{metric: value}}, got {type(row).__name__}.")
         missing = [m for m in metrics if m not in row]
         if missing:
             raise ValueError(f"results[{name!r}] has no value for {missing}.")
+        for metric in metrics:
+            check_real(row[metric], f"results[{name!r}][{metric!r}]")
     ax = _new_axes(ax)
     width = 0.8 / len(results)
     positions = np.arange(len(metrics))

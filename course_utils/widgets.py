@@ -27,7 +27,8 @@ from .plots import (
     plot_roc_curve,
     plot_threshold_tradeoff,
 )
-from ._validation import as_binary_labels, as_numeric_1d, check_real, check_same_length
+from ._validation import (as_binary_labels, as_numeric_1d, check_fraction, check_positive_int, check_real,
+                          check_same_length)
 
 __all__ = [
     "LiveExperiment",
@@ -174,7 +175,7 @@ def threshold_explorer(y_true, scores, *, threshold=0.5, labels=("negative", "po
     y_true = as_binary_labels(y_true, "y_true")
     scores = as_numeric_1d(scores, "scores")
     check_same_length(y_true=y_true, scores=scores)
-    check_real(threshold, "threshold")
+    check_fraction(threshold, "threshold", inclusive=(True, True))
     if scores.min() < 0 or scores.max() > 1:
         raise ValueError("scores must be probabilities in [0, 1] for the threshold slider.")
 
@@ -238,8 +239,12 @@ def prevalence_explorer(*, negatives_per_positive=1.0, auc=0.75, n_positive=100,
                 ("prevalence", result.prevalence), ("ROC-AUC", result.roc_auc),
                 ("average precision", result.average_precision)]
 
+    options = [0.5, 1, 2, 5, 10, 20, 50, 100, 200]
+    if negatives_per_positive not in options:
+        raise ValueError(f"negatives_per_positive must be one of the slider's ratios {options}, "
+                         f"got {negatives_per_positive!r}.")
     slider = widgets.SelectionSlider(
-        options=[0.5, 1, 2, 5, 10, 20, 50, 100, 200], value=negatives_per_positive,
+        options=options, value=negatives_per_positive,
         description="negatives per positive", continuous_update=False,
         style={"description_width": "initial"}, layout=widgets.Layout(width="420px"))
     return LiveExperiment(controls={"negatives_per_positive": slider}, experiment=experiment,
@@ -261,6 +266,9 @@ def baseline_explorer(*, prevalence=0.1, n_samples=1000, question=None):
     >>> explorer.result.accuracy, explorer.result.recall
     (0.99, 0.0)
     """
+    check_fraction(prevalence, "prevalence", low=0.01, high=0.5, inclusive=(True, True))
+    n_samples = check_positive_int(n_samples, "n_samples", minimum=2)
+
     def experiment(prevalence):
         return always_negative_experiment(prevalence, n_samples=n_samples)
 

@@ -91,3 +91,22 @@ def test_generation_does_not_modify_the_solution():
     solution = notebook(cell)
     make_exercises.make_exercise(solution)
     assert "x = 1" in solution.cells[0].source
+
+
+def test_unbalanced_markdown_markers_name_the_cell():
+    cell = nbformat.v4.new_markdown_cell("Why?\n<!-- BEGIN SOLUTION -->\nBecause.")
+    with pytest.raises(make_exercises.MarkerError, match=r"demo.ipynb, cell 0: unbalanced"):
+        make_exercises.make_exercise(notebook(cell), "demo.ipynb")
+
+
+def test_check_flag_reports_drift_and_writing_fixes_it(tmp_path, capsys):
+    (tmp_path / "solutions").mkdir()
+    nbformat.write(notebook(nbformat.v4.new_code_cell("### BEGIN SOLUTION\nx = 1\n### END SOLUTION")),
+                   tmp_path / "solutions" / "09_demo_solutions.ipynb")
+    assert make_exercises.main(["--check", "--root", str(tmp_path)]) == 1
+    assert "exercises/09_demo_exercises.ipynb" in capsys.readouterr().out
+    assert not (tmp_path / "exercises").exists(), "--check must not write"
+    assert make_exercises.main(["--root", str(tmp_path)]) == 0
+    assert make_exercises.main(["--check", "--root", str(tmp_path)]) == 0
+    written = (tmp_path / "exercises" / "09_demo_exercises.ipynb").read_text(encoding="utf-8")
+    assert "x = ____  # your code here" in written and written.endswith("}\n")

@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 
 import nbformat
+import numpy as np
 import psutil
 from nbclient import NotebookClient
 
@@ -84,7 +85,12 @@ def _widget_cases():
     thresholds = [round(0.02 * i, 2) for i in range(1, 50)]
     ratios = [0.5, 1, 2, 5, 10, 20, 50, 100, 200]
     shares = [round(0.01 * i, 2) for i in range(1, 51)]
+    from course_utils.sequences import PaddingSweep
+
+    # The padding widget only looks up a precomputed sweep; its latency does not depend on the numbers.
+    sweep = PaddingSweep(np.round(np.arange(0, 0.75, 0.1), 1), np.linspace(0.7, 0.9, 8), np.full(8, 0.7))
     return [
+        ("padding_explorer (06)", widgets.padding_explorer(sweep), "padding_fraction", list(sweep.padding_fractions) * 4),
         ("threshold_explorer (01)", widgets.threshold_explorer(digits.y_test, scores), "threshold", thresholds),
         ("prevalence_explorer (01)", widgets.prevalence_explorer(), "negatives_per_positive", (ratios + ratios[::-1]) * 3),
         ("baseline_explorer (00)", widgets.baseline_explorer(), "prevalence", shares),

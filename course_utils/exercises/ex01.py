@@ -11,7 +11,7 @@ from sklearn import metrics as skm
 
 from ..checks import ChoiceQuestion, NumberQuestion
 from ..data import make_binormal_scores
-from ..metrics import majority_rate, predict_at_threshold
+from ..metrics import predict_at_threshold
 
 __all__ = ["screening_data", "QUIZ", "THRESHOLDS", "q1", "q2", "q3", "q4", "q5", "q6", "q7"]
 
@@ -78,7 +78,7 @@ q2 = NumberQuestion(
 
 q3 = NumberQuestion(
     name="Question 3 (the baseline)",
-    expected=lambda: majority_rate(screening_data()[0]),
+    expected=lambda: float(np.mean(screening_data()[0] == 0)),
     mistakes=[(lambda: float(np.mean(screening_data()[0])),
                "that is the share of sick patients — exactly the ones the baseline gets wrong.")],
     low=0.0, high=1.0,

@@ -1,0 +1,95 @@
+"""Seeds make runs repeatable; the environment report; the one Keras model test."""
+
+import random
+
+import numpy as np
+import pytest
+
+from course_utils.reproducibility import COURSE_PACKAGES, EnvironmentReport, environment_report, set_seed
+
+
+def test_set_seed_returns_the_seed():
+    assert set_seed(42, tensorflow=False) == 42
+    assert set_seed(0, tensorflow=False) == 0
+    assert set_seed(np.int64(7), tensorflow=False) == 7
+
+
+def test_set_seed_makes_numpy_and_random_repeatable():
+    set_seed(123, tensorflow=False)
+    first = (np.random.rand(5).tolist(), [random.random() for _ in range(5)], random.sample(range(100), 5))
+    set_seed(123, tensorflow=False)
+    second = (np.random.rand(5).tolist(), [random.random() for _ in range(5)], random.sample(range(100), 5))
+    assert first == second
+    set_seed(124, tensorflow=False)
+    third = (np.random.rand(5).tolist(), [random.random() for _ in range(5)], random.sample(range(100), 5))
+    assert third != first
+
+
+@pytest.mark.parametrize("seed, exc", [(-1, ValueError), (1.5, TypeError), ("42", TypeError),
+                                       (None, TypeError), (True, TypeError)])
+def test_set_seed_rejects_bad_seeds(seed, exc):
+    with pytest.raises(exc, match=r"\bseed\b"):
+        set_seed(seed, tensorflow=False)
+
+
+def test_environment_report_without_tensorflow():
+    report = environment_report(check_tensorflow=False)
+    assert isinstance(report, EnvironmentReport)
+    assert report.python.startswith("3.")
+    assert set(report.packages) == set(COURSE_PACKAGES)
+    missing = [name for name, version in report.packages.items() if not version]
+    assert missing == []
+    assert report.tensorflow is None
+    assert report.problems == []
+    assert report.ok is True
+    text = str(report)
+    assert "All checks passed" in text
+    assert "not checked" in text  # tensorflow row
+    for name in COURSE_PACKAGES:
+        assert name in text
+    html = report._repr_html_()
+    assert "All checks passed" in html
+    assert html.count("<tr>") == len(report.rows())
+
+
+def test_environment_report_lists_problems():
+    report = EnvironmentReport(python="3.11.0", platform="Linux x86_64", packages={"numpy": None},
+                               tensorflow=None, problems=["numpy is not installed"])
+    assert report.ok is False
+    assert "MISSING" in str(report)
+    assert "Problems: numpy is not installed" in str(report)
+    assert "All checks passed" not in report._repr_html_()
+    assert "numpy is not installed" in report._repr_html_()
+
+
+def test_build_binary_mlp_is_reproducible_and_keras_accuracy_matches_its_confusion_matrix():
+    """The only test that builds and fits a Keras model (tiny data, 3 epochs)."""
+    from course_utils.data import make_imbalanced_binary
+    from course_utils.metrics import confusion_counts
+    from course_utils.models import build_binary_mlp
+
+    X, y = make_imbalanced_binary(200, prevalence=0.2, separation=1.5, seed=3)
+    X = X.astype("float32")
+
+    def train():
+        model = build_binary_mlp(2, hidden_units=(4,), learning_rate=0.05, seed=11)
+        initial = [w.copy() for w in model.get_weights()]
+        model.fit(X, y, epochs=3, batch_size=32, verbose=0)
+        return model, initial, model.predict(X, verbose=0).ravel()
+
+    model_a, initial_a, predictions_a = train()
+    model_b, initial_b, predictions_b = train()
+
+    # architecture: 2 -> 4 (relu) -> 1 (sigmoid): 2*4+4 + 4*1+1 = 17 parameters
+    assert model_a.count_params() == 17
+    assert len(initial_a) == len(initial_b) == 4
+    for wa, wb in zip(initial_a, initial_b):
+        np.testing.assert_array_equal(wa, wb)
+    np.testing.assert_array_equal(predictions_a, predictions_b)
+    assert ((predictions_a >= 0) & (predictions_a <= 1)).all()
+    # training changed the weights
+    assert any(not np.array_equal(w0, w1) for w0, w1 in zip(initial_a, model_a.get_weights()))
+
+    results = model_a.evaluate(X, y, verbose=0, return_dict=True)
+    counts = confusion_counts(y, (predictions_a > 0.5).astype(int))
+    assert results["accuracy"] == pytest.approx(counts.accuracy, abs=1e-6)
