@@ -70,7 +70,9 @@ def test_notebook_runs_and_widgets_respond(page, lab, path):
         except Exception as error:
             raise AssertionError(f"widget {index} ({slider.get_attribute('aria-valuetext')}): "
                                  f"the figure did not change; it shows: {widget.inner_text()[-300:]}") from error
-        assert widget.locator(".widget-html").all_inner_texts() != numbers, f"widget {index}: numbers did not change"
+        numbers_panel = widget.locator(".widget-html").nth(1)  # 0: the question, 1: the numbers
+        page.wait_for_function("([panel, before]) => panel.innerText !== before",
+                               arg=[numbers_panel.element_handle(), numbers[1]], timeout=10_000)
     assert not page.blocked_requests or all("127.0.0.1" not in u for u in page.blocked_requests)
 
 
