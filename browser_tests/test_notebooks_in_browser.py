@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
@@ -10,6 +11,17 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "notebooks").glob("*.ipynb"))
 RUN_TIMEOUT_MS = 120_000
+LATENCY_PRESSES = 5
+LATENCIES = {}  # widget -> milliseconds from key press to new figure, written for `make bench`
+
+
+@pytest.fixture(scope="module", autouse=True)
+def save_latencies():
+    yield
+    if LATENCIES:
+        out = ROOT / "browser-artifacts" / "widget_latency_browser.json"
+        out.parent.mkdir(exist_ok=True)
+        out.write_text(json.dumps(LATENCIES, indent=1) + "\n")
 
 KERNEL_DONE = """() => {
   const panel = window.jupyterapp.shell.currentWidget;
@@ -62,14 +74,19 @@ def test_notebook_runs_and_widgets_respond(page, lab, path):
         before = image.get_attribute("src")
         slider.scroll_into_view_if_needed()
         slider.focus()
-        for _ in range(3):
+        timings = []
+        for _ in range(LATENCY_PRESSES):  # one key press, one update: time until the new figure arrives
+            start = time.perf_counter()
             slider.press("ArrowRight")
-        try:
-            page.wait_for_function("([img, before]) => img.getAttribute('src') !== before",
-                                   arg=[image.element_handle(), before], timeout=10_000)
-        except Exception as error:
-            raise AssertionError(f"widget {index} ({slider.get_attribute('aria-valuetext')}): "
-                                 f"the figure did not change; it shows: {widget.inner_text()[-300:]}") from error
+            try:
+                page.wait_for_function("([img, before]) => img.getAttribute('src') !== before",
+                                       arg=[image.element_handle(), before], timeout=10_000)
+            except Exception as error:
+                raise AssertionError(f"widget {index} ({slider.get_attribute('aria-valuetext')}): "
+                                     f"the figure did not change; it shows: {widget.inner_text()[-300:]}") from error
+            timings.append(round((time.perf_counter() - start) * 1000))
+            before = image.get_attribute("src")
+        LATENCIES[f"{path} widget {index}"] = timings
         numbers_panel = widget.locator(".widget-html").nth(1)  # 0: the question, 1: the numbers
         page.wait_for_function("([panel, before]) => panel.innerText !== before",
                                arg=[numbers_panel.element_handle(), numbers[1]], timeout=10_000)

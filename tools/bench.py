@@ -6,7 +6,8 @@ samples the kernel process's resident memory (children included) every
 is moved through its range and the time from the value change to the new
 figure is recorded.
 
-Usage: ``python tools/bench.py [--json results.json] [NOTEBOOK ...]``.
+Usage: ``python tools/bench.py [--json results.json] [--solutions] [--no-widgets]
+[--no-engine] [NOTEBOOK ...]`` (default: every notebook in notebooks/).
 Prints Markdown tables; exits 0 even when over budget but marks it OVER.
 """
 
@@ -144,11 +145,14 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description="Benchmark the notebooks and widgets.")
     parser.add_argument("notebooks", nargs="*", type=Path)
     parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument("--solutions", action="store_true", help="also run every solutions/ notebook")
     parser.add_argument("--no-widgets", action="store_true")
     parser.add_argument("--no-engine", action="store_true", help="skip the ensemble-vs-loop timing (~35 s)")
     args = parser.parse_args(argv)
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     paths = [p.resolve() for p in args.notebooks] or sorted((ROOT / "notebooks").glob("*.ipynb"))
+    if args.solutions:
+        paths += sorted((ROOT / "solutions").glob("*.ipynb"))
 
     results = {"notebooks": [], "widgets": []}
     print(f"| notebook | seconds | budget | peak RSS MB | budget | verdict |\n|---|---|---|---|---|---|")
@@ -167,6 +171,11 @@ def main(argv=None):
             results["widgets"].append(row)
             print(f"| {row['widget']} | {row['updates']} | {row['p50_ms']} | {row['p95_ms']} "
                   f"| {WIDGET_P95_MS:.0f} | {verdict(row['p95_ms'] <= WIDGET_P95_MS)} |")
+    browser = ROOT / "browser-artifacts" / "widget_latency_browser.json"
+    if browser.exists():  # written by `make test-browser`: key press in Chromium to new figure on screen
+        print("\n| widget, in the browser (last `make test-browser`) | presses | p50 ms | max ms |\n|---|---|---|---|")
+        for name, times in json.loads(browser.read_text()).items():
+            print(f"| {name} | {len(times)} | {round(statistics.median(times))} | {max(times)} |")
     if not args.no_engine:
         row = bench_ensemble()
         results["engine"] = row
