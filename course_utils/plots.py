@@ -340,3 +340,88 @@ def plot_metric_bars(results, *, metrics=("accuracy", "recall", "balanced_accura
     if title:
         ax.set_title(title)
     return ax
+
+
+def plot_accuracy_strips(groups, *, ax=None, title=None, xlabel="test accuracy"):
+    """One row of dots per group of runs, with the mean ± 1 sd drawn over it (notebook 05).
+
+    Parameters
+    ----------
+    groups : dict of str to array-like of float
+        ``{condition: accuracies of its runs}``; the first group is drawn on top.
+
+    Examples
+    --------
+    >>> ax = plot_accuracy_strips({"seed": [0.90, 0.91, 0.92], "split": [0.88, 0.91, 0.94]})
+    >>> [t.get_text() for t in ax.get_yticklabels()][::-1]  # top to bottom
+    ['seed', 'split']
+    """
+    if not isinstance(groups, dict) or not groups:
+        raise TypeError("groups must be a non-empty dict {name: accuracies}.")
+    values = {name: as_numeric_1d(v, f"groups[{name!r}]") for name, v in groups.items()}
+    ax = _new_axes(ax)
+    rng = np.random.default_rng(0)
+    colours = list(OKABE_ITO.values())
+    names = list(values)
+    for row, name in enumerate(names):
+        y = len(names) - 1 - row
+        v = values[name]
+        ax.scatter(v, y + rng.uniform(-0.15, 0.15, v.size), s=22, alpha=0.75,
+                   color=colours[row % len(colours)], zorder=2)
+        sd = v.std(ddof=1) if v.size > 1 else 0.0
+        ax.errorbar(v.mean(), y + 0.32, xerr=sd, fmt="D", color=OKABE_ITO["black"], capsize=4,
+                    markersize=5, zorder=3)
+    ax.set_yticks(range(len(names)), names[::-1])
+    ax.set_ylim(-0.6, len(names) - 0.3)
+    ax.set_xlabel(xlabel)
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def plot_seed_spread(accuracies, *, n_test, seed_sd=None, ax=None, title=None, xlim=None):
+    """Histogram of runs' test accuracies with their mean, 95 % range and the binomial interval.
+
+    Parameters
+    ----------
+    accuracies : array-like of float
+        One test accuracy per run.
+    n_test : int
+        Test-set size of each run, for the binomial sampling interval drawn above the bars.
+    seed_sd : float, optional
+        Also draw ±1.96 of this spread (the seed alone) above the bars.
+    xlim : (float, float), optional
+
+    Examples
+    --------
+    >>> ax = plot_seed_spread([0.90, 0.91, 0.93, 0.92], n_test=400)
+    >>> ax.get_xlabel()
+    'test accuracy'
+    """
+    from .variance import binomial_se
+
+    values = as_numeric_1d(accuracies, "accuracies")
+    ax = _new_axes(ax)
+    mean = float(values.mean())
+    low, high = np.percentile(values, [2.5, 97.5])
+    lo_x, hi_x = xlim if xlim is not None else (min(values.min(), mean - 0.05), max(values.max(), mean + 0.05))
+    counts, edges = np.histogram(np.clip(values, lo_x, hi_x), bins=np.linspace(lo_x, hi_x, 31))
+    top = max(int(counts.max()), 1)
+    ax.axvspan(low, high, color=OKABE_ITO["blue"], alpha=0.12, label="95 % of runs")
+    ax.stairs(counts, edges, fill=True, color=OKABE_ITO["sky"], label=f"{values.size} runs")
+    ax.axvline(mean, color=OKABE_ITO["black"], linewidth=2, label=f"mean {mean:.3f}")
+    se = binomial_se(min(max(mean, 0.0), 1.0), n_test)
+    rows = [(1.96 * se, OKABE_ITO["vermillion"], f"±1.96 binomial SE, n={n_test}")]
+    if seed_sd is not None:
+        rows.append((1.96 * seed_sd, OKABE_ITO["green"], "±1.96 sd, seed only"))
+    for level, (half, colour, label) in enumerate(rows):
+        y = top * (1.15 + 0.15 * level)
+        ax.plot([mean - half, mean + half], [y, y], color=colour, linewidth=3, solid_capstyle="butt", label=label)
+    ax.set_xlim(lo_x, hi_x)
+    ax.set_ylim(0, top * 1.5)
+    ax.set_xlabel("test accuracy")
+    ax.set_ylabel("runs")
+    ax.legend(loc="upper left", fontsize=9, frameon=False)
+    if title:
+        ax.set_title(title)
+    return ax

@@ -37,6 +37,8 @@ __all__ = [
     "baseline_explorer",
     "figure_to_png",
     "padding_explorer",
+    "selection_leak_explorer",
+    "seed_spread_explorer",
 ]
 
 
@@ -128,8 +130,8 @@ class LiveExperiment(widgets.VBox):
         self.status.value = ""
         self._figure.clear()
         self._draw(self.result, self._figure)
-        self.image.value = figure_to_png(self._figure)
         self.numbers.value = _metrics_table(self._describe(self.result))
+        self.image.value = figure_to_png(self._figure)
         self.last_update_seconds = time.perf_counter() - start
 
     def _on_change(self, _change):
@@ -334,3 +336,114 @@ def padding_explorer(sweep, *, padding_fraction=0.4, question=None):
                                      style={"description_width": "initial"}, layout=widgets.Layout(width="420px"))
     return LiveExperiment(controls={"padding_fraction": slider}, experiment=experiment, draw=draw,
                           describe=describe, question=question, figsize=(6.0, 3.6))
+
+
+def seed_spread_explorer(lab, *, n_seeds=20, n_test=400, hidden_units=32, question=None,
+                         seed_options=(5, 10, 20, 30), test_options=(50, 100, 200, 400, 899),
+                         size_options=(8, 16, 32, 64)):
+    """Sliders over number of seeds, test-set size and model size; the accuracy distribution redrawn.
+
+    Parameters
+    ----------
+    lab : course_utils.variance.SeedSpreadLab
+        Trains each model size once (all seeds in one batched ensemble) and
+        caches it; moving the seeds or test-size slider only re-scores cached
+        models. A new model size retrains (about a second): the status line
+        says "training … models" while it does.
+
+    Returns
+    -------
+    LiveExperiment
+        ``result`` is a :class:`~course_utils.variance.SeedSpreadResult`.
+    """
+    def option_slider(options, value, description):
+        options = list(options)
+        return widgets.SelectionSlider(options=options, value=min(options, key=lambda o: abs(o - value)),
+                                       description=description, continuous_update=False,
+                                       style={"description_width": "initial"},
+                                       layout=widgets.Layout(width="300px"))
+
+    controls = {"n_seeds": option_slider(seed_options, n_seeds, "seeds"),
+                "n_test": option_slider(test_options, n_test, "test digits"),
+                "hidden_units": option_slider(size_options, hidden_units, "hidden units")}
+    holder = {}
+    from .plots import plot_seed_spread
+
+    def experiment(n_seeds, n_test, hidden_units):
+        explorer = holder.get("explorer")
+        if explorer is not None and lab.needs_training(hidden_units):
+            explorer.status.value = (f"<span style='color:{OKABE_ITO['blue']}'>⏳ training {lab.max_seeds} "
+                                     f"models with {hidden_units} hidden units…</span>")
+        return lab.run(n_seeds, n_test, hidden_units)
+
+    def draw(result, figure):
+        ax = figure.subplots()
+        figure.subplots_adjust(left=0.09, right=0.98, bottom=0.16, top=0.9)
+        plot_seed_spread(result.accuracies, n_test=result.n_test, seed_sd=result.seed_sd, ax=ax,
+                         xlim=(min(0.8, result.mean - 0.12), 1.0),
+                         title=f"{result.n_seeds} seeds × {result.n_test} test digits: sd {result.sd:.3f}")
+
+    def describe(result):
+        low, high = result.interval
+        return [("seeds", result.n_seeds), ("test digits per run", result.n_test),
+                ("hidden units", result.hidden_units), ("mean accuracy", result.mean),
+                ("sd of the runs", result.sd), ("seed-only sd", result.seed_sd),
+                ("binomial SE", result.binomial_se), ("√(seed² + SE²)", result.predicted_sd),
+                ("95 % of runs from", float(low)), ("… to", float(high))]
+
+    explorer = LiveExperiment(controls=controls, experiment=experiment, draw=draw, describe=describe,
+                              question=question, figsize=(7.5, 3.8))
+    holder["explorer"] = explorer
+    return explorer
+
+
+def selection_leak_explorer(*, n_features=2000, n_selected=20, n_samples=50, seed=0, question=None):
+    """Sliders over noise features and features selected; wrong-way vs right-way cross-validation.
+
+    Each move re-runs :func:`course_utils.leakage.feature_selection_leak`
+    (about 30–70 ms on 50 samples), so nothing is precomputed.
+
+    Returns
+    -------
+    LiveExperiment
+        ``result`` is a :class:`~course_utils.leakage.LeakResult`.
+    """
+    from .leakage import feature_selection_leak
+
+    feature_options = [50, 100, 200, 500, 1000, 2000]
+    selected_options = [1, 2, 5, 10, 20, 50]
+    for name, value, options in (("n_features", n_features, feature_options),
+                                 ("n_selected", n_selected, selected_options)):
+        if value not in options:
+            raise ValueError(f"{name} must be one of the slider's values {options}, got {value!r}.")
+    noise_band = 2 * np.sqrt(0.25 / n_samples)
+
+    def experiment(n_features, n_selected):
+        return feature_selection_leak(n_samples=n_samples, n_features=n_features, n_selected=n_selected, seed=seed)
+
+    def draw(result, figure):
+        ax = figure.subplots()
+        figure.subplots_adjust(left=0.14, right=0.97, bottom=0.12, top=0.88)
+        bars = ax.bar(["selected on all rows\n(wrong way)", "selected inside CV\n(right way)"],
+                      [result.leaky, result.honest], color=[OKABE_ITO["vermillion"], OKABE_ITO["blue"]])
+        ax.bar_label(bars, fmt="%.2f")
+        ax.axhspan(0.5 - noise_band, 0.5 + noise_band, color="grey", alpha=0.2, label="chance ± 2 SE")
+        ax.axhline(0.5, color="grey", linestyle=":")
+        ax.set_ylim(0, 1.1)
+        ax.set_ylabel("cross-validated accuracy")
+        ax.set_title("the features are pure noise")
+        ax.legend(loc="upper right")
+
+    def describe(result):
+        return [("wrong-way accuracy", result.leaky), ("right-way accuracy", result.honest),
+                ("inflation", result.inflation), ("chance", 0.5)]
+
+    def slider(options, value, description):
+        return widgets.SelectionSlider(options=options, value=value, description=description,
+                                       continuous_update=False, style={"description_width": "initial"},
+                                       layout=widgets.Layout(width="330px"))
+
+    return LiveExperiment(controls={"n_features": slider(feature_options, n_features, "noise features"),
+                                    "n_selected": slider(selected_options, n_selected, "selected")},
+                          experiment=experiment, draw=draw, describe=describe, question=question,
+                          figsize=(5.5, 3.6))

@@ -90,7 +90,17 @@ def _widget_cases():
 
     # The padding widget only looks up a precomputed sweep; its latency does not depend on the numbers.
     sweep = PaddingSweep(np.round(np.arange(0, 0.75, 0.1), 1), np.linspace(0.7, 0.9, 8), np.full(8, 0.7))
+    from sklearn.datasets import load_digits
+
+    from course_utils import variance
+
+    X, y = load_digits(return_X_y=True)
+    lab = variance.SeedSpreadLab(X / 16, y, max_seeds=30, epochs=6, batch_size=64, learning_rate=0.01)
     return [
+        ("seed_spread_explorer (05), no retraining", widgets.seed_spread_explorer(lab, n_seeds=20, n_test=400, hidden_units=32),
+         "n_test", [50, 100, 200, 400, 899, 400, 200, 100] * 3),
+        ("selection_leak_explorer (04)", widgets.selection_leak_explorer(), "n_features",
+         [50, 100, 200, 500, 1000, 2000, 1000, 500, 200, 100] * 3),
         ("padding_explorer (06)", widgets.padding_explorer(sweep), "padding_fraction", list(sweep.padding_fractions) * 4),
         ("threshold_explorer (01)", widgets.threshold_explorer(digits.y_test, scores), "threshold", thresholds),
         ("prevalence_explorer (01)", widgets.prevalence_explorer(), "negatives_per_positive", (ratios + ratios[::-1]) * 3),

@@ -1,0 +1,359 @@
+"""Leakage experiments: each returns the leaky score and the honest score side by side.
+
+Every experiment is a pure function of its arguments (data generated from a
+seed, scikit-learn models, fixed cross-validation splits). Where the data are
+pure noise the honest score must sit at chance; the leaky one shows how much
+the mistake inflates it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ._validation import check_positive_int, check_seed
+
+__all__ = [
+    "LeakResult", "scaling_leak", "feature_selection_leak", "oversampling_leak", "duplicate_leak",
+    "group_leak", "temporal_leak", "target_leak", "tuning_on_test_leak", "all_leaks",
+    "make_grouped_noise", "make_drifting_series", "make_noise_classification", "make_duplicated_noise",
+]
+
+
+@dataclass(frozen=True)
+class LeakResult:
+    """One leak, measured: the score done the wrong way and the right way.
+
+    Attributes
+    ----------
+    leak : str
+    leaky, honest, chance : float
+        Mean cross-validated score (accuracy, or balanced accuracy where
+        stated in ``metric``) of the wrong way, the right way, and a model
+        that learnt nothing.
+    metric : str
+    fix : str
+        What the right way did.
+    """
+
+    leak: str
+    leaky: float
+    honest: float
+    chance: float
+    metric: str
+    fix: str
+
+    def __post_init__(self):
+        for name in ("leaky", "honest", "chance"):  # plain floats, not NumPy scalars
+            object.__setattr__(self, name, float(getattr(self, name)))
+
+    @property
+    def inflation(self):
+        return self.leaky - self.honest
+
+    def row(self, decimals=3):
+        return {"leaky": round(self.leaky, decimals), "honest": round(self.honest, decimals),
+                "chance": round(self.chance, decimals), "inflation": round(self.inflation, decimals),
+                "metric": self.metric, "fix": self.fix}
+
+
+def _cv(n_splits, seed):
+    from sklearn.model_selection import StratifiedKFold
+
+    return StratifiedKFold(n_splits=n_splits, shuffle=True, random_state=seed)
+
+
+def scaling_leak(*, n_samples=1000, n_features=20, seed=0):
+    """Seed 004: StandardScaler fitted on all rows before the split vs inside the training folds.
+
+    The data are uniform noise with random labels (as in the article), so both
+    scores are at chance and differ by almost nothing: the scaler's means and
+    standard deviations carry next to no information about the labels.
+
+    Examples
+    --------
+    >>> result = scaling_leak()
+    >>> abs(result.inflation) < 0.02
+    True
+    """
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import cross_val_score
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    rng = np.random.default_rng(check_seed(seed))
+    X, y = rng.random((check_positive_int(n_samples, "n_samples", minimum=20), n_features)), rng.integers(0, 2, n_samples)
+    cv = _cv(5, seed)
+    leaky = cross_val_score(LogisticRegression(), StandardScaler().fit_transform(X), y, cv=cv).mean()
+    honest = cross_val_score(make_pipeline(StandardScaler(), LogisticRegression()), X, y, cv=cv).mean()
+    return LeakResult("scaling before the split (seed 004)", leaky, honest, 0.5, "accuracy",
+                      "make_pipeline(StandardScaler(), model)")
+
+
+def make_noise_classification(*, n_samples=50, n_features=2000, seed=0):
+    """Standard-normal features with balanced labels that have nothing to do with them.
+
+    Returns
+    -------
+    X : ndarray (n_samples, n_features)
+    y : ndarray of 0/1, first half 0, second half 1
+
+    Examples
+    --------
+    >>> X, y = make_noise_classification(n_samples=10, n_features=3)
+    >>> X.shape, int(y.sum())
+    ((10, 3), 5)
+    """
+    n_samples = check_positive_int(n_samples, "n_samples", minimum=4)
+    n_features = check_positive_int(n_features, "n_features")
+    rng = np.random.default_rng(check_seed(seed))
+    X = rng.normal(size=(n_samples, n_features))
+    y = np.r_[np.zeros(n_samples // 2, int), np.ones(n_samples - n_samples // 2, int)]
+    return X, y
+
+
+def feature_selection_leak(*, n_samples=50, n_features=2000, n_selected=20, seed=0):
+    """ESL §7.10.2: pick the features most correlated with the label on *all* rows, then cross-validate.
+
+    Pure noise: no feature is related to the label. Selecting on all rows
+    lets the test folds vote for the features, so the "wrong way" score is far
+    above chance; selecting inside each training fold (a Pipeline) is honest.
+
+    Examples
+    --------
+    >>> result = feature_selection_leak()
+    >>> result.leaky > 0.7 and abs(result.honest - 0.5) < 0.15
+    True
+    """
+    from sklearn.feature_selection import SelectKBest, f_classif
+    from sklearn.model_selection import cross_val_score
+    from sklearn.neighbors import KNeighborsClassifier
+    from sklearn.pipeline import make_pipeline
+
+    n_samples = check_positive_int(n_samples, "n_samples", minimum=10)
+    n_features = check_positive_int(n_features, "n_features")
+    n_selected = check_positive_int(n_selected, "n_selected")
+    if n_selected > n_features:
+        raise ValueError(f"n_selected ({n_selected}) cannot exceed n_features ({n_features}).")
+    X, y = make_noise_classification(n_samples=n_samples, n_features=n_features, seed=seed)
+    cv = _cv(5, seed)
+    model = KNeighborsClassifier(n_neighbors=1)
+    X_selected = SelectKBest(f_classif, k=n_selected).fit_transform(X, y)
+    leaky = cross_val_score(model, X_selected, y, cv=cv).mean()
+    honest = cross_val_score(make_pipeline(SelectKBest(f_classif, k=n_selected), model), X, y, cv=cv).mean()
+    return LeakResult("feature selection on all data", leaky, honest, 0.5, "accuracy",
+                      "SelectKBest inside the Pipeline")
+
+
+def oversampling_leak(*, n_samples=400, prevalence=0.1, n_features=10, seed=0):
+    """Random oversampling of the minority class before cross-validation vs inside each training fold.
+
+    Copies of the same minority sample land in training and test folds, and a
+    1-nearest-neighbour model finds its twin. Scored with balanced accuracy
+    (chance 0.5) on noise features.
+
+    Examples
+    --------
+    >>> result = oversampling_leak()
+    >>> result.leaky > result.honest + 0.2
+    True
+    """
+    from imblearn.over_sampling import RandomOverSampler
+    from imblearn.pipeline import make_pipeline
+    from sklearn.model_selection import cross_val_score
+    from sklearn.neighbors import KNeighborsClassifier
+
+    rng = np.random.default_rng(check_seed(seed))
+    n_samples = check_positive_int(n_samples, "n_samples", minimum=20)
+    X = rng.normal(size=(n_samples, n_features))
+    y = (rng.permutation(n_samples) < round(prevalence * n_samples)).astype(int)
+    cv = _cv(5, seed)
+    model = KNeighborsClassifier(n_neighbors=1)
+    X_over, y_over = RandomOverSampler(random_state=seed).fit_resample(X, y)
+    leaky = cross_val_score(model, X_over, y_over, cv=cv, scoring="balanced_accuracy").mean()
+    honest = cross_val_score(make_pipeline(RandomOverSampler(random_state=seed), model), X, y, cv=cv,
+                             scoring="balanced_accuracy").mean()
+    return LeakResult("oversampling before the split", leaky, honest, 0.5, "balanced accuracy",
+                      "imblearn Pipeline: resample the training folds only")
+
+
+def make_duplicated_noise(*, n_unique=300, copies=3, n_features=10, jitter=0.01, seed=0):
+    """Each of ``n_unique`` noise items recorded ``copies`` times with a little jitter.
+
+    Returns
+    -------
+    X, y, item : item is the id shared by the copies of one item
+    """
+    rng = np.random.default_rng(check_seed(seed))
+    n_unique = check_positive_int(n_unique, "n_unique", minimum=10)
+    copies = check_positive_int(copies, "copies", minimum=2)
+    base, labels = rng.normal(size=(n_unique, n_features)), rng.integers(0, 2, n_unique)
+    X = np.repeat(base, copies, axis=0) + jitter * rng.normal(size=(n_unique * copies, n_features))
+    return X, np.repeat(labels, copies), np.repeat(np.arange(n_unique), copies)
+
+
+def duplicate_leak(*, n_unique=300, copies=3, n_features=10, jitter=0.01, seed=0):
+    """Near-duplicate rows (the same item recorded several times) split at random vs kept together.
+
+    Noise features, random labels per item. A random split puts copies of an
+    item on both sides and 1-NN finds them; splitting by item (GroupKFold) is honest.
+
+    Examples
+    --------
+    >>> result = duplicate_leak()
+    >>> result.leaky > 0.9 and abs(result.honest - 0.5) < 0.1
+    True
+    """
+    from sklearn.model_selection import GroupKFold, KFold, cross_val_score
+    from sklearn.neighbors import KNeighborsClassifier
+
+    X, y, item = make_duplicated_noise(n_unique=n_unique, copies=copies, n_features=n_features,
+                                       jitter=jitter, seed=seed)
+    model = KNeighborsClassifier(n_neighbors=1)
+    leaky = cross_val_score(model, X, y, cv=KFold(5, shuffle=True, random_state=seed)).mean()
+    honest = cross_val_score(model, X, y, cv=GroupKFold(5), groups=item).mean()
+    return LeakResult("duplicates across the split", leaky, honest, 0.5, "accuracy",
+                      "deduplicate, or GroupKFold by item")
+
+
+def make_grouped_noise(*, n_groups=40, per_group=10, n_features=5, seed=0):
+    """Several samples per patient: each patient has its own feature offset and one random label.
+
+    The label belongs to the patient and has nothing to do with the features,
+    so a model can only "learn" to recognise patients.
+
+    Returns
+    -------
+    X, y, groups
+    """
+    rng = np.random.default_rng(check_seed(seed))
+    n_groups = check_positive_int(n_groups, "n_groups", minimum=4)
+    per_group = check_positive_int(per_group, "per_group")
+    offsets, labels = rng.normal(scale=3.0, size=(n_groups, n_features)), rng.integers(0, 2, n_groups)
+    groups = np.repeat(np.arange(n_groups), per_group)
+    X = offsets[groups] + rng.normal(size=(groups.size, n_features))
+    return X, labels[groups], groups
+
+
+def group_leak(*, n_groups=40, per_group=10, seed=0):
+    """KFold (samples of one patient on both sides) vs GroupKFold (each patient on one side).
+
+    Examples
+    --------
+    >>> result = group_leak()
+    >>> result.leaky > 0.9 and abs(result.honest - 0.5) < 0.15
+    True
+    """
+    from sklearn.model_selection import GroupKFold, KFold, cross_val_score
+    from sklearn.neighbors import KNeighborsClassifier
+
+    X, y, groups = make_grouped_noise(n_groups=n_groups, per_group=per_group, seed=seed)
+    model = KNeighborsClassifier(n_neighbors=1)
+    leaky = cross_val_score(model, X, y, cv=KFold(5, shuffle=True, random_state=seed)).mean()
+    honest = cross_val_score(model, X, y, cv=GroupKFold(5), groups=groups).mean()
+    return LeakResult("groups (patients) across folds", leaky, honest, 0.5, "accuracy", "GroupKFold")
+
+
+def make_drifting_series(*, n_steps=1000, block=50, n_features=3, seed=0):
+    """A time series whose features drift slowly and whose label changes in random blocks.
+
+    Neighbours in time share both their features and their label, but the
+    future is not predictable from the past: labels of new blocks are coin flips.
+
+    Returns
+    -------
+    X, y : in time order
+    """
+    rng = np.random.default_rng(check_seed(seed))
+    n_steps = check_positive_int(n_steps, "n_steps", minimum=20)
+    block = check_positive_int(block, "block")
+    X = np.cumsum(rng.normal(size=(n_steps, n_features)), axis=0)
+    y = np.repeat(rng.integers(0, 2, n_steps // block + 1), block)[:n_steps]
+    return X, y
+
+
+def temporal_leak(*, n_steps=3000, block=50, seed=0):
+    """Shuffled KFold on a time series (the future trains the past) vs forward-chaining TimeSeriesSplit.
+
+    Examples
+    --------
+    >>> result = temporal_leak()
+    >>> result.leaky > 0.8 and abs(result.honest - 0.5) < 0.15
+    True
+    """
+    from sklearn.model_selection import KFold, TimeSeriesSplit, cross_val_score
+    from sklearn.neighbors import KNeighborsClassifier
+
+    X, y = make_drifting_series(n_steps=n_steps, block=block, seed=seed)
+    model = KNeighborsClassifier(n_neighbors=1)
+    leaky = cross_val_score(model, X, y, cv=KFold(5, shuffle=True, random_state=seed)).mean()
+    # gap=block: the first test label is never a continuation of the last training block
+    honest = cross_val_score(model, X, y, cv=TimeSeriesSplit(5, gap=block)).mean()
+    return LeakResult("time order ignored", leaky, honest, 0.5, "accuracy",
+                      "TimeSeriesSplit (forward chaining, with a gap)")
+
+
+def target_leak(*, n_samples=1000, n_features=10, agreement=0.9, seed=0):
+    """A feature recorded *after* the outcome (e.g. "was treated") that copies the label 90 % of the time.
+
+    The other features are noise. With the leaked column the model looks
+    excellent; at prediction time that column does not exist yet.
+
+    Examples
+    --------
+    >>> result = target_leak()
+    >>> result.leaky > 0.85 and abs(result.honest - 0.5) < 0.06
+    True
+    """
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import cross_val_score
+
+    rng = np.random.default_rng(check_seed(seed))
+    X = rng.normal(size=(check_positive_int(n_samples, "n_samples", minimum=20), n_features))
+    y = rng.integers(0, 2, n_samples)
+    leaked = np.where(rng.random(n_samples) < agreement, y, 1 - y)
+    cv = _cv(5, seed)
+    leaky = cross_val_score(LogisticRegression(), np.column_stack([X, leaked]), y, cv=cv).mean()
+    honest = cross_val_score(LogisticRegression(), X, y, cv=cv).mean()
+    return LeakResult("a feature computed from the target", leaky, honest, 0.5, "accuracy",
+                      "drop features not available at prediction time")
+
+
+def tuning_on_test_leak(*, n_samples=400, n_features=50, n_candidates=50, seed=0):
+    """Pick the best of many models by their *test* score, then report that score.
+
+    Candidates are 1-NN models on random 5-feature subsets of noise. The
+    honest version picks by validation score and reports the untouched test set.
+
+    Examples
+    --------
+    >>> result = tuning_on_test_leak()
+    >>> result.leaky > result.honest
+    True
+    """
+    from sklearn.model_selection import train_test_split
+    from sklearn.neighbors import KNeighborsClassifier
+
+    rng = np.random.default_rng(check_seed(seed))
+    n_samples = check_positive_int(n_samples, "n_samples", minimum=20)
+    X, y = rng.normal(size=(n_samples, n_features)), rng.integers(0, 2, n_samples)
+    X_rest, X_test, y_rest, y_test = train_test_split(X, y, test_size=0.3, random_state=seed, stratify=y)
+    X_train, X_val, y_train, y_val = train_test_split(X_rest, y_rest, test_size=0.3, random_state=seed, stratify=y_rest)
+    subsets = [rng.choice(n_features, 5, replace=False) for _ in range(check_positive_int(n_candidates, "n_candidates"))]
+
+    def score(columns, X_eval, y_eval):
+        model = KNeighborsClassifier(n_neighbors=1).fit(X_train[:, columns], y_train)
+        return model.score(X_eval[:, columns], y_eval)
+
+    test_scores = [score(c, X_test, y_test) for c in subsets]
+    best_on_validation = subsets[int(np.argmax([score(c, X_val, y_val) for c in subsets]))]
+    return LeakResult("tuning on the test set", max(test_scores), score(best_on_validation, X_test, y_test),
+                      0.5, "accuracy", "choose on validation (or nested CV); test once")
+
+
+def all_leaks(*, seed=0):
+    """Run every experiment with its default size; a list of LeakResult, table order."""
+    return [scaling_leak(seed=seed), feature_selection_leak(seed=seed), oversampling_leak(seed=seed),
+            duplicate_leak(seed=seed), group_leak(seed=seed), temporal_leak(seed=seed),
+            target_leak(seed=seed), tuning_on_test_leak(seed=seed)]
