@@ -21,6 +21,7 @@ __all__ = [
     "plot_roc_curve",
     "plot_pr_curve",
     "plot_metric_bars",
+    "plot_reliability_diagram",
 ]
 
 #: Okabe & Ito (2008) palette, distinguishable with every common colour-vision deficiency.
@@ -424,4 +425,36 @@ def plot_seed_spread(accuracies, *, n_test, seed_sd=None, ax=None, title=None, x
     ax.legend(loc="upper left", fontsize=9, frameon=False)
     if title:
         ax.set_title(title)
+    return ax
+
+
+def plot_reliability_diagram(y_true, p, *, n_bins=10, ax=None, label=None, color=None):
+    """Accuracy against confidence per bin; the diagonal is perfect calibration.
+
+    Bars below the diagonal mean over-confidence (the model is less often
+    right than it claims). The legend carries the ECE.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> ax = plot_reliability_diagram([1, 1, 0, 0], [0.9, 0.9, 0.1, 0.6], n_bins=5)
+    >>> ax.get_xlabel()
+    'confidence in the predicted class'
+    """
+    from .calibration import reliability_curve
+
+    curve = reliability_curve(y_true, p, n_bins=n_bins)
+    ax = _new_axes(ax)
+    ax.plot([0.5, 1.0], [0.5, 1.0], color="grey", linestyle=":", linewidth=1, label="perfectly calibrated")
+    prefix = f"{label}: " if label else ""
+    ax.plot(curve.confidence, curve.accuracy, "o-", color=color or OKABE_ITO["vermillion"],
+            label=f"{prefix}ECE {curve.ece:.3f}")
+    ax.set_xlabel("confidence in the predicted class")
+    ax.set_ylabel("accuracy")
+    ax.set_xlim(0.48, 1.02)
+    ax.set_ylim(0.3, 1.02)
+    ax.legend(loc="upper left")
     return ax

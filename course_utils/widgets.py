@@ -39,6 +39,7 @@ __all__ = [
     "padding_explorer",
     "selection_leak_explorer",
     "seed_spread_explorer",
+    "temperature_explorer",
 ]
 
 
@@ -447,3 +448,52 @@ def selection_leak_explorer(*, n_features=2000, n_selected=20, n_samples=50, see
                                     "n_selected": slider(selected_options, n_selected, "selected")},
                           experiment=experiment, draw=draw, describe=describe, question=question,
                           figsize=(5.5, 3.6))
+
+
+def temperature_explorer(logits, y_true, *, temperature=1.0, n_bins=10, question=None):
+    """Slider over the temperature: mean loss, accuracy and ECE of ``sigmoid(logits / T)``.
+
+    The logits are computed once; moving the slider only rescales them, so
+    nothing is retrained.
+
+    Returns
+    -------
+    LiveExperiment
+        ``result`` is a dict with temperature, mean loss, accuracy, ECE and the probabilities.
+    """
+    from .calibration import (apply_temperature, binary_cross_entropy, expected_calibration_error,
+                              per_sample_cross_entropy)
+    from .plots import plot_reliability_diagram
+
+    logits = as_numeric_1d(logits, "logits")
+    y_true = as_binary_labels(y_true, "y_true")
+    check_same_length(logits=logits, y_true=y_true)
+    options = [0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0]
+    if temperature not in options:
+        raise ValueError(f"temperature must be one of the slider's values {options}, got {temperature!r}.")
+
+    def experiment(temperature):
+        p = apply_temperature(logits, temperature)
+        return {"temperature": float(temperature), "p": p, "loss": binary_cross_entropy(y_true, p),
+                "accuracy": float(np.mean((p >= 0.5) == y_true)),
+                "ece": expected_calibration_error(y_true, p, n_bins=n_bins)}
+
+    def draw(result, figure):
+        ax = figure.subplots()
+        figure.subplots_adjust(left=0.14, right=0.97, bottom=0.15, top=0.88)
+        plot_reliability_diagram(y_true, result["p"], n_bins=n_bins, ax=ax)
+        ax.set_title(f"T = {result['temperature']:g}: below the diagonal = over-confident")
+
+    def describe(result):
+        losses = np.sort(per_sample_cross_entropy(y_true, result["p"]))[::-1]
+        worst = max(1, len(losses) // 20)
+        return [("temperature", result["temperature"]), ("mean loss", result["loss"]),
+                ("accuracy", result["accuracy"]), ("ECE", result["ece"]),
+                ("worst sample's loss", float(losses[0])),
+                ("share of the loss from the worst 5 %", float(losses[:worst].sum() / losses.sum()))]
+
+    slider = widgets.SelectionSlider(options=options, value=temperature, description="temperature T",
+                                     continuous_update=False, style={"description_width": "initial"},
+                                     layout=widgets.Layout(width="420px"))
+    return LiveExperiment(controls={"temperature": slider}, experiment=experiment, draw=draw,
+                          describe=describe, question=question, figsize=(5.5, 3.6))

@@ -73,6 +73,14 @@ def bench_notebook(path):
             "peak_mb": round(monitor.peak_mb)}
 
 
+def _overconfident_logits(n=750, seed=0):
+    """Logits three times too large, like notebook 02's over-trained network (the widget only rescales)."""
+    rng = np.random.default_rng(seed)
+    true_logits = rng.normal(0, 2, n)
+    y = (rng.random(n) < 1 / (1 + np.exp(-true_logits))).astype(int)
+    return 3 * true_logits, y
+
+
 def _widget_cases():
     """(name, widget, control name, values) for every widget the notebooks use."""
     from sklearn.linear_model import LogisticRegression
@@ -101,6 +109,8 @@ def _widget_cases():
          "n_test", [50, 100, 200, 400, 899, 400, 200, 100] * 3),
         ("selection_leak_explorer (04)", widgets.selection_leak_explorer(), "n_features",
          [50, 100, 200, 500, 1000, 2000, 1000, 500, 200, 100] * 3),
+        ("temperature_explorer (02)", widgets.temperature_explorer(*_overconfident_logits()), "temperature",
+         [0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0] * 3),
         ("padding_explorer (06)", widgets.padding_explorer(sweep), "padding_fraction", list(sweep.padding_fractions) * 4),
         ("threshold_explorer (01)", widgets.threshold_explorer(digits.y_test, scores), "threshold", thresholds),
         ("prevalence_explorer (01)", widgets.prevalence_explorer(), "negatives_per_positive", (ratios + ratios[::-1]) * 3),

@@ -1,0 +1,93 @@
+"""Cross-entropy and calibration helpers agree with scikit-learn and keep their promises."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from hypothesis.extra.numpy import arrays  # noqa: E402
+from sklearn.metrics import log_loss  # noqa: E402
+
+from course_utils import calibration, widgets  # noqa: E402
+
+
+def test_seed_002_cases():
+    y = [1, 0, 1]
+    values = [round(calibration.binary_cross_entropy(y, p), 4)
+              for p in ([0.9, 0.1, 0.8], [0.1, 0.9, 0.1], [0.9, 0.9, 0.9])]
+    assert values == [0.1446, 2.3026, 0.8378]
+
+
+pairs = st.integers(2, 50).flatmap(lambda n: st.tuples(
+    arrays(np.int64, n, elements=st.integers(0, 1)),
+    arrays(np.float64, n, elements=st.floats(0.001, 0.999))))
+
+
+@settings(max_examples=100, deadline=None)
+@given(pairs)
+def test_bce_is_non_negative_and_equals_log_loss(pair):
+    y, p = pair
+    ours = calibration.binary_cross_entropy(y, p)
+    assert ours >= 0
+    assert ours == pytest.approx(log_loss(y, p, labels=[0, 1]), rel=1e-9, abs=1e-12)
+
+
+@settings(max_examples=100, deadline=None)
+@given(pairs, st.floats(0.1, 10))
+def test_temperature_never_changes_predictions_and_one_is_identity(pair, temperature):
+    y, p = pair
+    logits = np.log(p / (1 - p))
+    np.testing.assert_allclose(calibration.apply_temperature(logits, 1.0), p, rtol=1e-9)
+    scaled = calibration.apply_temperature(logits, temperature)
+    np.testing.assert_array_equal(scaled > 0.5, p > 0.5)
+    assert 0 <= calibration.expected_calibration_error(y, p) <= 1
+
+
+def test_ece_is_zero_for_a_calibrated_bin_and_counts_the_gap():
+    # 10 predictions at 0.8 confidence, 8 right: perfectly calibrated
+    y = np.array([1] * 8 + [0] * 2)
+    assert calibration.expected_calibration_error(y, np.full(10, 0.8)) == pytest.approx(0.0)
+    # the same predictions 60 % right: gap 0.2
+    y = np.array([1] * 6 + [0] * 4)
+    assert calibration.expected_calibration_error(y, np.full(10, 0.8)) == pytest.approx(0.2)
+
+
+def test_fit_temperature_softens_an_over_confident_model():
+    rng = np.random.default_rng(0)
+    true_logits = rng.normal(0, 2, 2000)
+    y = (rng.random(2000) < calibration.sigmoid(true_logits)).astype(int)
+    assert calibration.fit_temperature(3 * true_logits, y) == pytest.approx(3.0, rel=0.15)
+    assert calibration.fit_temperature(true_logits, y) == pytest.approx(1.0, rel=0.15)
+
+
+@pytest.mark.parametrize("call, words", [
+    (lambda: calibration.binary_cross_entropy([1, 0], [0.5, 1.5]), "p must be probabilities in [0, 1]"),
+    (lambda: calibration.binary_cross_entropy([1, 2], [0.5, 0.5]), "y_true must hold only 0 and 1"),
+    (lambda: calibration.binary_cross_entropy([1, 0], [0.5, np.nan]), "p contains NaN"),
+    (lambda: calibration.binary_cross_entropy([1, 0, 1], [0.5, 0.5]), "y_true has 3, p has 2"),
+    (lambda: calibration.binary_cross_entropy([[1, 0], [1, 0]], [0.5, 0.5, 0.5, 0.5]), "y_true must be 1-D"),
+    (lambda: calibration.expected_calibration_error([1, 0], [0.2, 0.7], n_bins=0), "n_bins must be at least 1"),
+    (lambda: calibration.apply_temperature([1.0], 0), "temperature must be positive"),
+    (lambda: calibration.fit_temperature([1.0, 2.0], [1]), "logits has 2, y_true has 1"),
+    (lambda: widgets.temperature_explorer([1.0, -1.0], [1, 0], temperature=1.2), "temperature must be one of"),
+])
+def test_bad_input_is_named(call, words):
+    with pytest.raises((ValueError, TypeError)) as raised:
+        call()
+    assert words in str(raised.value)
+
+
+def test_temperature_widget_rescales_without_changing_accuracy():
+    rng = np.random.default_rng(1)
+    logits = 3 * rng.normal(0, 2, 500)
+    y = (rng.random(500) < calibration.sigmoid(logits / 3)).astype(int)
+    explorer = widgets.temperature_explorer(logits, y)
+    first = explorer.result
+    explorer.controls["temperature"].value = 3.0
+    scaled = explorer.result
+    assert scaled["accuracy"] == first["accuracy"]
+    assert scaled["ece"] < first["ece"] and scaled["loss"] < first["loss"]
+    expected = calibration.expected_calibration_error(y, calibration.apply_temperature(logits, 3.0))
+    assert f"{expected:.3f}" in explorer.numbers.value
