@@ -40,6 +40,7 @@ __all__ = [
     "selection_leak_explorer",
     "seed_spread_explorer",
     "temperature_explorer",
+    "rare_class_explorer",
 ]
 
 
@@ -497,3 +498,46 @@ def temperature_explorer(logits, y_true, *, temperature=1.0, n_bins=10, question
                                      layout=widgets.Layout(width="420px"))
     return LiveExperiment(controls={"temperature": slider}, experiment=experiment, draw=draw,
                           describe=describe, question=question, figsize=(5.5, 3.6))
+
+
+def rare_class_explorer(*, keep_fraction=1.0, rare_class=8, question=None):
+    """Slider over how much of one digit stays in training; per-class recall, accuracy and macro-F1.
+
+    Each move refits a linear discriminant analysis (about 10–20 ms).
+
+    Returns
+    -------
+    LiveExperiment
+        ``result`` is a :class:`~course_utils.per_class.RareClassResult`.
+    """
+    from .per_class import rare_class_experiment
+
+    options = [1.0, 0.5, 0.3, 0.2, 0.1, 0.05, 0.02]
+    if keep_fraction not in options:
+        raise ValueError(f"keep_fraction must be one of the slider's values {options}, got {keep_fraction!r}.")
+
+    def experiment(keep_fraction):
+        return rare_class_experiment(keep_fraction, rare_class=rare_class)
+
+    def draw(result, figure):
+        ax = figure.subplots()
+        figure.subplots_adjust(left=0.09, right=0.98, bottom=0.15, top=0.88)
+        colours = [OKABE_ITO["vermillion"] if c == rare_class else OKABE_ITO["sky"] for c in range(10)]
+        ax.bar(range(10), result.recalls, color=colours)
+        ax.axhline(result.accuracy, color=OKABE_ITO["black"], linestyle="--")
+        ax.text(9.5, result.accuracy + 0.01, "overall accuracy", ha="right", va="bottom", fontsize=10)
+        ax.set_xticks(range(10))
+        ax.set_xlabel("digit")
+        ax.set_ylabel("recall on the test set")
+        ax.set_ylim(0, 1.05)
+        ax.set_title(f"digit {rare_class}: {result.keep_fraction:.0%} of its training examples kept")
+
+    def describe(result):
+        return [("share of the digit kept", result.keep_fraction), ("overall accuracy", result.accuracy),
+                ("macro-F1", result.macro_f1), (f"recall of digit {rare_class}", result.rare_recall)]
+
+    slider = widgets.SelectionSlider(options=options, value=keep_fraction, description=f"share of {rare_class}s kept",
+                                     continuous_update=False, style={"description_width": "initial"},
+                                     layout=widgets.Layout(width="420px"))
+    return LiveExperiment(controls={"keep_fraction": slider}, experiment=experiment, draw=draw,
+                          describe=describe, question=question, figsize=(6.0, 3.4))

@@ -111,6 +111,8 @@ def _widget_cases():
          [50, 100, 200, 500, 1000, 2000, 1000, 500, 200, 100] * 3),
         ("temperature_explorer (02)", widgets.temperature_explorer(*_overconfident_logits()), "temperature",
          [0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0] * 3),
+        ("rare_class_explorer (03)", widgets.rare_class_explorer(), "keep_fraction",
+         [1.0, 0.5, 0.3, 0.2, 0.1, 0.05, 0.02] * 4),
         ("padding_explorer (06)", widgets.padding_explorer(sweep), "padding_fraction", list(sweep.padding_fractions) * 4),
         ("threshold_explorer (01)", widgets.threshold_explorer(digits.y_test, scores), "threshold", thresholds),
         ("prevalence_explorer (01)", widgets.prevalence_explorer(), "negatives_per_positive", (ratios + ratios[::-1]) * 3),
