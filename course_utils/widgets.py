@@ -148,6 +148,15 @@ def _slider(value, *, low, high, step, description, readout_format=".2f"):
                                layout=widgets.Layout(width="420px"))
 
 
+def _choice_slider(options, value, *, name, description, width="420px"):
+    """A SelectionSlider over ``options`` starting at ``value``; a value not offered is refused by name."""
+    if value not in options:
+        raise ValueError(f"{name} must be one of the slider's values {list(options)}, got {value!r}.")
+    return widgets.SelectionSlider(options=list(options), value=value, description=description,
+                                   continuous_update=False, style={"description_width": "initial"},
+                                   layout=widgets.Layout(width=width))
+
+
 def threshold_explorer(y_true, scores, *, threshold=0.5, labels=("negative", "positive"),
                        question=None):
     """Slider over the decision threshold; redraws the confusion matrix and precision/recall.
@@ -243,14 +252,8 @@ def prevalence_explorer(*, negatives_per_positive=1.0, auc=0.75, n_positive=100,
                 ("prevalence", result.prevalence), ("ROC-AUC", result.roc_auc),
                 ("average precision", result.average_precision)]
 
-    options = [0.5, 1, 2, 5, 10, 20, 50, 100, 200]
-    if negatives_per_positive not in options:
-        raise ValueError(f"negatives_per_positive must be one of the slider's ratios {options}, "
-                         f"got {negatives_per_positive!r}.")
-    slider = widgets.SelectionSlider(
-        options=options, value=negatives_per_positive,
-        description="negatives per positive", continuous_update=False,
-        style={"description_width": "initial"}, layout=widgets.Layout(width="420px"))
+    slider = _choice_slider([0.5, 1, 2, 5, 10, 20, 50, 100, 200], negatives_per_positive,
+                            name="negatives_per_positive", description="negatives per positive")
     return LiveExperiment(controls={"negatives_per_positive": slider}, experiment=experiment,
                           draw=draw, describe=describe, question=question)
 
@@ -412,12 +415,12 @@ def selection_leak_explorer(*, n_features=2000, n_selected=20, n_samples=50, see
     """
     from .leakage import feature_selection_leak
 
-    feature_options = [50, 100, 200, 500, 1000, 2000]
-    selected_options = [1, 2, 5, 10, 20, 50]
-    for name, value, options in (("n_features", n_features, feature_options),
-                                 ("n_selected", n_selected, selected_options)):
-        if value not in options:
-            raise ValueError(f"{name} must be one of the slider's values {options}, got {value!r}.")
+    controls = {
+        "n_features": _choice_slider([50, 100, 200, 500, 1000, 2000], n_features, name="n_features",
+                                     description="noise features", width="330px"),
+        "n_selected": _choice_slider([1, 2, 5, 10, 20, 50], n_selected, name="n_selected",
+                                     description="selected", width="330px"),
+    }
     noise_band = 2 * np.sqrt(0.25 / n_samples)
 
     def experiment(n_features, n_selected):
@@ -440,13 +443,7 @@ def selection_leak_explorer(*, n_features=2000, n_selected=20, n_samples=50, see
         return [("wrong-way accuracy", result.leaky), ("right-way accuracy", result.honest),
                 ("inflation", result.inflation), ("chance", 0.5)]
 
-    def slider(options, value, description):
-        return widgets.SelectionSlider(options=options, value=value, description=description,
-                                       continuous_update=False, style={"description_width": "initial"},
-                                       layout=widgets.Layout(width="330px"))
-
-    return LiveExperiment(controls={"n_features": slider(feature_options, n_features, "noise features"),
-                                    "n_selected": slider(selected_options, n_selected, "selected")},
+    return LiveExperiment(controls=controls,
                           experiment=experiment, draw=draw, describe=describe, question=question,
                           figsize=(5.5, 3.6))
 
@@ -469,9 +466,6 @@ def temperature_explorer(logits, y_true, *, temperature=1.0, n_bins=10, question
     logits = as_numeric_1d(logits, "logits")
     y_true = as_binary_labels(y_true, "y_true")
     check_same_length(logits=logits, y_true=y_true)
-    options = [0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0]
-    if temperature not in options:
-        raise ValueError(f"temperature must be one of the slider's values {options}, got {temperature!r}.")
 
     def experiment(temperature):
         p = apply_temperature(logits, temperature)
@@ -493,9 +487,8 @@ def temperature_explorer(logits, y_true, *, temperature=1.0, n_bins=10, question
                 ("worst sample's loss", float(losses[0])),
                 ("share of the loss from the worst 5 %", float(losses[:worst].sum() / losses.sum()))]
 
-    slider = widgets.SelectionSlider(options=options, value=temperature, description="temperature T",
-                                     continuous_update=False, style={"description_width": "initial"},
-                                     layout=widgets.Layout(width="420px"))
+    slider = _choice_slider([0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0], temperature,
+                            name="temperature", description="temperature T")
     return LiveExperiment(controls={"temperature": slider}, experiment=experiment, draw=draw,
                           describe=describe, question=question, figsize=(5.5, 3.6))
 
@@ -512,9 +505,6 @@ def rare_class_explorer(*, keep_fraction=1.0, rare_class=8, question=None):
     """
     from .per_class import rare_class_experiment
 
-    options = [1.0, 0.5, 0.3, 0.2, 0.1, 0.05, 0.02]
-    if keep_fraction not in options:
-        raise ValueError(f"keep_fraction must be one of the slider's values {options}, got {keep_fraction!r}.")
 
     def experiment(keep_fraction):
         return rare_class_experiment(keep_fraction, rare_class=rare_class)
@@ -536,8 +526,7 @@ def rare_class_explorer(*, keep_fraction=1.0, rare_class=8, question=None):
         return [("share of the digit kept", result.keep_fraction), ("overall accuracy", result.accuracy),
                 ("macro-F1", result.macro_f1), (f"recall of digit {rare_class}", result.rare_recall)]
 
-    slider = widgets.SelectionSlider(options=options, value=keep_fraction, description=f"share of {rare_class}s kept",
-                                     continuous_update=False, style={"description_width": "initial"},
-                                     layout=widgets.Layout(width="420px"))
+    slider = _choice_slider([1.0, 0.5, 0.3, 0.2, 0.1, 0.05, 0.02], keep_fraction, name="keep_fraction",
+                            description=f"share of {rare_class}s kept")
     return LiveExperiment(controls={"keep_fraction": slider}, experiment=experiment, draw=draw,
                           describe=describe, question=question, figsize=(6.0, 3.4))
