@@ -12,12 +12,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validation import check_positive_int, check_seed
+from ._validation import as_labels, check_fraction, check_positive_int, check_same_length, check_seed
 
 __all__ = [
-    "LeakResult", "scaling_leak", "feature_selection_leak", "oversampling_leak", "duplicate_leak",
-    "group_leak", "temporal_leak", "target_leak", "tuning_on_test_leak", "all_leaks",
-    "make_grouped_noise", "make_drifting_series", "make_noise_classification", "make_duplicated_noise",
+    "LeakResult", "article_scaling_split", "scaling_leak", "feature_selection_leak", "selection_leak_grid",
+    "random_oversample", "oversampling_leak", "duplicate_leak", "group_leak", "temporal_leak", "target_leak",
+    "tuning_on_test_leak", "all_leaks", "make_grouped_noise", "make_drifting_series",
+    "make_noise_classification", "make_duplicated_noise", "make_imbalanced_noise",
 ]
 
 
@@ -52,6 +53,17 @@ class LeakResult:
     def inflation(self):
         return self.leaky - self.honest
 
+    def summary(self):
+        """One line: wrong way, right way, chance and the metric, 3 decimals.
+
+        Examples
+        --------
+        >>> LeakResult("x", 0.9, 0.5, 0.5, "accuracy", "fix").summary()
+        'wrong way 0.900 | right way 0.500 | chance 0.500 | inflation +0.400 (accuracy)'
+        """
+        return (f"wrong way {self.leaky:.3f} | right way {self.honest:.3f} | chance {self.chance:.3f} | "
+                f"inflation {self.inflation:+.3f} ({self.metric})")
+
     def row(self, decimals=3):
         return {"leaky": round(self.leaky, decimals), "honest": round(self.honest, decimals),
                 "chance": round(self.chance, decimals), "inflation": round(self.inflation, decimals),
@@ -62,6 +74,43 @@ def _cv(n_splits, seed):
     from sklearn.model_selection import StratifiedKFold
 
     return StratifiedKFold(n_splits=n_splits, shuffle=True, random_state=seed)
+
+
+def article_scaling_split(*, seed=0):
+    """Seed 004's scaling example as published, with a logistic regression instead of its Keras network.
+
+    The article's data (``rand(1000, 20)`` features, ``randint(0, 2, 1000)``
+    labels), its split (``train_test_split(test_size=0.2, random_state=42)``,
+    the same 200 test rows both times) and its two ways of scaling: a
+    ``StandardScaler`` fitted on all 1,000 rows before the split (leaky) or on
+    the 800 training rows only (honest). ``seed`` draws the data (the article
+    used an unseeded ``np.random``).
+
+    Returns
+    -------
+    LeakResult
+        Test accuracies on the article's 200 test rows.
+
+    Examples
+    --------
+    >>> result = article_scaling_split()
+    >>> abs(result.inflation) <= 0.01
+    True
+    """
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import train_test_split
+    from sklearn.preprocessing import StandardScaler
+
+    rng = np.random.default_rng(check_seed(seed))
+    X, y = rng.random((1000, 20)), rng.integers(0, 2, 1000)
+    X_scaled = StandardScaler().fit_transform(X)  # the article's "incorrect scaling": all rows
+    X_train, X_test, y_train, y_test = train_test_split(X_scaled, y, test_size=0.2, random_state=42)
+    leaky = LogisticRegression().fit(X_train, y_train).score(X_test, y_test)
+    X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=42)
+    scaler = StandardScaler().fit(X_train)  # the article's "correct scaling": training rows only
+    honest = LogisticRegression().fit(scaler.transform(X_train), y_train).score(scaler.transform(X_test), y_test)
+    return LeakResult("seed 004 as published (one 80/20 split)", leaky, honest, 0.5, "accuracy",
+                      "fit the scaler on the training rows only")
 
 
 def scaling_leak(*, n_samples=1000, n_features=20, seed=0):
@@ -113,8 +162,11 @@ def make_noise_classification(*, n_samples=50, n_features=2000, seed=0):
     return X, y
 
 
-def feature_selection_leak(*, n_samples=50, n_features=2000, n_selected=20, seed=0):
+def feature_selection_leak(*, n_samples=80, n_features=2000, n_selected=20, seed=0):
     """ESL §7.10.2: pick the features most correlated with the label on *all* rows, then cross-validate.
+
+    A 1-nearest-neighbour classifier (as in ESL) on the ``n_selected``
+    features with the largest F statistic, 5-fold stratified cross-validation.
 
     Pure noise: no feature is related to the label. Selecting on all rows
     lets the test folds vote for the features, so the "wrong way" score is far
@@ -146,12 +198,115 @@ def feature_selection_leak(*, n_samples=50, n_features=2000, n_selected=20, seed
                       "SelectKBest inside the Pipeline")
 
 
+def selection_leak_grid(n_features_options, n_selected_options, *, n_samples=80, seed=0):
+    """:func:`feature_selection_leak` for every pair of options, computed once (for a widget).
+
+    Parameters
+    ----------
+    n_features_options, n_selected_options : sequence of int
+        Pairs with more features selected than exist are skipped.
+    n_samples, seed : int
+
+    Returns
+    -------
+    dict of (n_features, n_selected) to LeakResult
+
+    Examples
+    --------
+    >>> grid = selection_leak_grid([50, 100], [5], n_samples=20)
+    >>> sorted(grid)
+    [(50, 5), (100, 5)]
+    """
+    grid = {}
+    checked = []
+    for name, options in (("n_features_options", n_features_options), ("n_selected_options", n_selected_options)):
+        if isinstance(options, (str, bytes, dict)) or not hasattr(options, "__iter__"):
+            raise TypeError(f"{name} must be a non-empty list of integers, got {options!r}.")
+        options = list(options)
+        if not options:
+            raise ValueError(f"{name} must be a non-empty list of integers, got an empty list.")
+        checked.append([check_positive_int(value, name) for value in options])
+    n_features_options, n_selected_options = checked
+    for n_features in n_features_options:
+        for n_selected in n_selected_options:
+            if n_selected <= n_features:
+                grid[n_features, n_selected] = feature_selection_leak(
+                    n_samples=n_samples, n_features=n_features, n_selected=n_selected, seed=seed)
+    return grid
+
+
+def random_oversample(X, y, *, seed=0):
+    """Duplicate randomly chosen rows of the smaller classes until every class is as large as the largest.
+
+    The simplest oversampler (what imbalanced-learn's ``RandomOverSampler``
+    does): the original rows come first, unchanged, then the copies.
+
+    Parameters
+    ----------
+    X : array-like (n_samples, n_features)
+    y : array-like of class labels (n_samples,)
+    seed : int
+
+    Returns
+    -------
+    X_resampled, y_resampled : ndarray
+
+    Examples
+    --------
+    >>> X_res, y_res = random_oversample([[0.0], [1.0], [2.0], [3.0]], [0, 0, 0, 1])
+    >>> y_res.tolist()
+    [0, 0, 0, 1, 1, 1]
+    >>> X_res[4:, 0].tolist()
+    [3.0, 3.0]
+    """
+    if X is None or isinstance(X, (str, bytes, dict, set)):
+        raise TypeError(f"X must be a 2-D array-like of numbers, got {type(X).__name__}.")
+    X = np.asarray(X)
+    if X.ndim != 2:
+        raise ValueError(f"X must be 2-D (n_samples, n_features), got an array of shape {X.shape}.")
+    if not np.issubdtype(X.dtype, np.number):
+        raise TypeError(f"X must contain numbers, got values of type {X.dtype}.")
+    y = as_labels(y, "y")
+    check_same_length(X=X, y=y)
+    rng = np.random.default_rng(check_seed(seed))
+    classes, counts = np.unique(y, return_counts=True)
+    extra = [rng.choice(np.flatnonzero(y == c), counts.max() - n, replace=True) for c, n in zip(classes, counts)]
+    rows = np.concatenate([np.arange(len(y)), *extra]).astype(int)
+    return X[rows], y[rows]
+
+
+def make_imbalanced_noise(*, n_samples=400, prevalence=0.1, n_features=10, seed=0):
+    """Noise features and a minority class of ``prevalence`` (``round(prevalence * n_samples)`` rows, at least 5).
+
+    Returns
+    -------
+    X : ndarray (n_samples, n_features)
+    y : ndarray of 0/1, the 1s at random positions
+
+    Examples
+    --------
+    >>> X, y = make_imbalanced_noise(n_samples=100, prevalence=0.2, n_features=3)
+    >>> X.shape, int(y.sum())
+    ((100, 3), 20)
+    """
+    n_samples = check_positive_int(n_samples, "n_samples", minimum=20)
+    prevalence = check_fraction(prevalence, "prevalence", high=0.5, inclusive=(False, True))
+    rng = np.random.default_rng(check_seed(seed))
+    X = rng.normal(size=(n_samples, check_positive_int(n_features, "n_features")))
+    y = (rng.permutation(n_samples) < max(5, round(prevalence * n_samples))).astype(int)
+    return X, y
+
+
 def oversampling_leak(*, n_samples=400, prevalence=0.1, n_features=10, seed=0):
     """Random oversampling of the minority class before cross-validation vs inside each training fold.
 
-    Copies of the same minority sample land in training and test folds, and a
-    1-nearest-neighbour model finds its twin. Scored with balanced accuracy
-    (chance 0.5) on noise features.
+    Leaky: :func:`random_oversample` on all rows, then 5-fold CV — copies of
+    one minority sample land in training *and* test folds, and a
+    1-nearest-neighbour model finds the twin. Honest: the same folds of the
+    original rows; only each fold's training rows are oversampled, the test
+    fold is scored as it is. Balanced accuracy (chance 0.5), noise features.
+    In production, imbalanced-learn's ``Pipeline`` does the honest version
+    inside ``cross_val_score``.
 
     Examples
     --------
@@ -159,23 +314,21 @@ def oversampling_leak(*, n_samples=400, prevalence=0.1, n_features=10, seed=0):
     >>> result.leaky > result.honest + 0.2
     True
     """
-    from imblearn.over_sampling import RandomOverSampler
-    from imblearn.pipeline import make_pipeline
+    from sklearn.metrics import balanced_accuracy_score
     from sklearn.model_selection import cross_val_score
     from sklearn.neighbors import KNeighborsClassifier
 
-    rng = np.random.default_rng(check_seed(seed))
-    n_samples = check_positive_int(n_samples, "n_samples", minimum=20)
-    X = rng.normal(size=(n_samples, n_features))
-    y = (rng.permutation(n_samples) < round(prevalence * n_samples)).astype(int)
+    X, y = make_imbalanced_noise(n_samples=n_samples, prevalence=prevalence, n_features=n_features, seed=seed)
     cv = _cv(5, seed)
     model = KNeighborsClassifier(n_neighbors=1)
-    X_over, y_over = RandomOverSampler(random_state=seed).fit_resample(X, y)
+    X_over, y_over = random_oversample(X, y, seed=seed)
     leaky = cross_val_score(model, X_over, y_over, cv=cv, scoring="balanced_accuracy").mean()
-    honest = cross_val_score(make_pipeline(RandomOverSampler(random_state=seed), model), X, y, cv=cv,
-                             scoring="balanced_accuracy").mean()
-    return LeakResult("oversampling before the split", leaky, honest, 0.5, "balanced accuracy",
-                      "imblearn Pipeline: resample the training folds only")
+    scores = []
+    for train, test in cv.split(X, y):
+        X_train, y_train = random_oversample(X[train], y[train], seed=seed)
+        scores.append(balanced_accuracy_score(y[test], model.fit(X_train, y_train).predict(X[test])))
+    return LeakResult("oversampling before the split", leaky, np.mean(scores), 0.5, "balanced accuracy",
+                      "oversample the training folds only")
 
 
 def make_duplicated_noise(*, n_unique=300, copies=3, n_features=10, jitter=0.01, seed=0):
@@ -217,7 +370,7 @@ def duplicate_leak(*, n_unique=300, copies=3, n_features=10, jitter=0.01, seed=0
                       "deduplicate, or GroupKFold by item")
 
 
-def make_grouped_noise(*, n_groups=40, per_group=10, n_features=5, seed=0):
+def make_grouped_noise(*, n_groups=100, per_group=10, n_features=10, seed=0):
     """Several samples per patient: each patient has its own feature offset and one random label.
 
     The label belongs to the patient and has nothing to do with the features,
@@ -230,25 +383,30 @@ def make_grouped_noise(*, n_groups=40, per_group=10, n_features=5, seed=0):
     rng = np.random.default_rng(check_seed(seed))
     n_groups = check_positive_int(n_groups, "n_groups", minimum=4)
     per_group = check_positive_int(per_group, "per_group")
+    n_features = check_positive_int(n_features, "n_features")
     offsets, labels = rng.normal(scale=3.0, size=(n_groups, n_features)), rng.integers(0, 2, n_groups)
     groups = np.repeat(np.arange(n_groups), per_group)
     X = offsets[groups] + rng.normal(size=(groups.size, n_features))
     return X, labels[groups], groups
 
 
-def group_leak(*, n_groups=40, per_group=10, seed=0):
+def group_leak(*, n_groups=100, per_group=10, n_features=10, seed=0):
     """KFold (samples of one patient on both sides) vs GroupKFold (each patient on one side).
+
+    Data from :func:`make_grouped_noise`; a 1-nearest-neighbour model. With
+    one label per patient, the honest score's noise is that of ``n_groups``
+    samples, not of ``n_groups * per_group``.
 
     Examples
     --------
     >>> result = group_leak()
-    >>> result.leaky > 0.9 and abs(result.honest - 0.5) < 0.15
+    >>> result.leaky > 0.95 and abs(result.honest - 0.5) < 0.1
     True
     """
     from sklearn.model_selection import GroupKFold, KFold, cross_val_score
     from sklearn.neighbors import KNeighborsClassifier
 
-    X, y, groups = make_grouped_noise(n_groups=n_groups, per_group=per_group, seed=seed)
+    X, y, groups = make_grouped_noise(n_groups=n_groups, per_group=per_group, n_features=n_features, seed=seed)
     model = KNeighborsClassifier(n_neighbors=1)
     leaky = cross_val_score(model, X, y, cv=KFold(5, shuffle=True, random_state=seed)).mean()
     honest = cross_val_score(model, X, y, cv=GroupKFold(5), groups=groups).mean()

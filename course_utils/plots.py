@@ -458,3 +458,47 @@ def plot_reliability_diagram(y_true, p, *, n_bins=10, ax=None, label=None, color
     ax.set_ylim(0.3, 1.02)
     ax.legend(loc="upper left")
     return ax
+
+
+def plot_leak_scores(results, *, ax=None, title=None):
+    """Horizontal bars: each leak's wrong-way score beside its right-way score, with chance marked.
+
+    Parameters
+    ----------
+    results : sequence of :class:`course_utils.leakage.LeakResult`
+        One row each, top to bottom.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> from course_utils.leakage import LeakResult
+    >>> ax = plot_leak_scores([LeakResult("groups", 0.9, 0.5, 0.5, "accuracy", "GroupKFold")])
+    >>> len(ax.patches)
+    2
+    """
+    if isinstance(results, (str, bytes, dict)) or not hasattr(results, "__iter__"):
+        raise TypeError(f"results must be a list of LeakResult, got {type(results).__name__}.")
+    results = list(results)
+    if not results:
+        raise ValueError("results is empty; pass at least one LeakResult.")
+    for i, result in enumerate(results):
+        if not all(hasattr(result, name) for name in ("leak", "leaky", "honest", "chance")):
+            raise TypeError(f"results[{i}] must be a LeakResult, got {type(result).__name__}.")
+    ax = _new_axes(ax)
+    rows = np.arange(len(results))
+    wrong = ax.barh(rows - 0.2, [r.leaky for r in results], height=0.4, color=OKABE_ITO["vermillion"])
+    right = ax.barh(rows + 0.2, [r.honest for r in results], height=0.4, color=OKABE_ITO["blue"])
+    for row, result in zip(rows, results):
+        (chance,) = ax.plot([result.chance] * 2, [row - 0.45, row + 0.45], color=OKABE_ITO["black"], linestyle=":")
+    ax.set_yticks(rows, [r.leak for r in results])
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1.05)
+    ax.set_xlabel("score (accuracy or balanced accuracy)")
+    ax.legend([wrong, right, chance], ["wrong way", "right way", "chance"], loc="upper left",
+              bbox_to_anchor=(1.0, 1.0))
+    if title:
+        ax.set_title(title)
+    return ax

@@ -1,16 +1,28 @@
-"""Each leakage experiment shows its leak: wrong way above chance, right way at chance."""
+"""Each leakage experiment shows its leak: wrong way above chance, right way at chance; helpers, widget, checkers."""
 
 import matplotlib
 
 matplotlib.use("Agg")
+import dataclasses  # noqa: E402
+
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+from sklearn.feature_selection import SelectKBest, f_classif  # noqa: E402
+from sklearn.neighbors import KNeighborsClassifier  # noqa: E402
+from sklearn.pipeline import make_pipeline  # noqa: E402
 
-from course_utils import leakage, widgets  # noqa: E402
+from course_utils import leakage, plots, widgets  # noqa: E402
+from course_utils.checks import ____  # noqa: E402
+from course_utils.exercises import ex04  # noqa: E402
 
 INFLATING = [leakage.feature_selection_leak, leakage.oversampling_leak, leakage.duplicate_leak,
              leakage.group_leak, leakage.temporal_leak, leakage.target_leak]
 
+
+# --- every leak, measured ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("experiment", INFLATING, ids=lambda f: f.__name__)
 @pytest.mark.parametrize("seed", [0, 1])
@@ -21,10 +33,34 @@ def test_leak_inflates_and_honest_score_is_at_chance(experiment, seed):
     assert result.inflation > 0.2
 
 
+@pytest.mark.parametrize("experiment, n_units", [(leakage.feature_selection_leak, 80),
+                                                 (leakage.duplicate_leak, 300), (leakage.group_leak, 100)],
+                         ids=["selection", "duplicates", "groups"])
+def test_on_noise_only_data_the_honest_mean_is_chance_and_the_leaky_mean_is_far_above(experiment, n_units):
+    results = [experiment(seed=seed) for seed in range(8)]
+    standard_error_of_the_mean = np.sqrt(0.25 / n_units) / np.sqrt(len(results))
+    assert abs(np.mean([r.honest for r in results]) - 0.5) < 3 * standard_error_of_the_mean
+    assert np.mean([r.leaky for r in results]) > 0.5 + 0.25
+
+
+def test_feature_selection_wrong_way_matches_the_design_on_average():
+    # Course design §6: ≈ 0.78 wrong way vs ≈ 0.50 honest (2,000 noise features, top 20)
+    results = [leakage.feature_selection_leak(n_samples=80, seed=seed) for seed in range(20)]
+    assert np.mean([r.leaky for r in results]) == pytest.approx(0.78, abs=0.04)
+    assert np.mean([r.honest for r in results]) == pytest.approx(0.5, abs=0.05)
+
+
 @pytest.mark.parametrize("seed", [0, 1, 2])
 def test_scaling_leak_is_within_noise(seed):
     result = leakage.scaling_leak(seed=seed)
     assert abs(result.inflation) < 0.02 and abs(result.honest - 0.5) < 0.06
+
+
+def test_article_scaling_split_is_within_one_test_row_and_at_chance():
+    results = [leakage.article_scaling_split(seed=seed) for seed in range(10)]
+    assert all(abs(r.inflation) <= 1 / 200 + 1e-12 for r in results)  # 200 test rows: one row is 0.005
+    assert all(round(r.honest * 200, 6).is_integer() for r in results)  # scored on the article's 200 test rows
+    assert abs(np.mean([r.honest for r in results]) - 0.5) < 3 * np.sqrt(0.25 / 2000)
 
 
 def test_tuning_on_the_test_set_is_optimistic_on_average():
@@ -33,38 +69,139 @@ def test_tuning_on_the_test_set_is_optimistic_on_average():
     assert np.mean([r.honest for r in results]) < 0.58 < np.mean([r.leaky for r in results])
 
 
-def test_experiments_are_deterministic():
+def test_all_leaks_in_table_order():
+    results = leakage.all_leaks(seed=0)
+    assert [r.leak for r in results][:2] == ["scaling before the split (seed 004)", "feature selection on all data"]
+    assert len(results) == 8 and results[1] == leakage.feature_selection_leak(seed=0)
+
+
+def test_experiments_are_deterministic_and_depend_on_the_seed():
     assert leakage.group_leak(seed=3) == leakage.group_leak(seed=3)
+    assert leakage.oversampling_leak(seed=3) == leakage.oversampling_leak(seed=3)
     assert leakage.feature_selection_leak(seed=3).row() != leakage.feature_selection_leak(seed=4).row()
 
 
+# --- LeakResult -------------------------------------------------------------------------------------------
+
+@settings(max_examples=50, deadline=None)
+@given(st.floats(0, 1), st.floats(0, 1))
+def test_leak_result_inflation_is_leaky_minus_honest(leaky, honest):
+    result = leakage.LeakResult("x", np.float64(leaky), honest, 0.5, "accuracy", "fix")
+    assert result.inflation == pytest.approx(leaky - honest)
+    assert type(result.leaky) is float
+    assert result.row()["inflation"] == pytest.approx(round(leaky - honest, 3), abs=1e-3)
+
+
+def test_leak_result_is_frozen_and_summarised():
+    result = leakage.LeakResult("x", 0.9, 0.5, 0.5, "accuracy", "fix")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        result.leaky = 0.1
+    assert result.summary() == "wrong way 0.900 | right way 0.500 | chance 0.500 | inflation +0.400 (accuracy)"
+    assert result.row(decimals=1) == {"leaky": 0.9, "honest": 0.5, "chance": 0.5, "inflation": 0.4,
+                                      "metric": "accuracy", "fix": "fix"}
+
+
+# --- random oversampling ----------------------------------------------------------------------------------
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(0, 2), min_size=2, max_size=40), st.integers(0, 10_000))
+def test_random_oversample_balances_with_copies_of_the_same_class(labels, seed):
+    y = np.array(labels)
+    X = np.arange(y.size, dtype=float).reshape(-1, 1) * 10 + y[:, None]  # each row unique, its class readable
+    X_res, y_res = leakage.random_oversample(X, y, seed=seed)
+    np.testing.assert_array_equal(X_res[:y.size], X)  # the original rows first, unchanged
+    np.testing.assert_array_equal(y_res[:y.size], y)
+    counts = np.unique(y_res, return_counts=True)[1]
+    assert counts.min() == counts.max() == np.bincount(y).max()
+    added = X_res[y.size:, 0]
+    assert np.isin(added, X[:, 0]).all()                           # only copies
+    np.testing.assert_array_equal(added.astype(int) % 10, y_res[y.size:])  # of a row of the same class
+
+
+def test_oversampling_honest_half_is_a_loop_over_training_folds():
+    # the notebook writes the loop out; it must give the function's honest score
+    from sklearn.metrics import balanced_accuracy_score
+    from sklearn.model_selection import StratifiedKFold
+
+    X, y = leakage.make_imbalanced_noise(seed=2)
+    scores = []
+    for train, test in StratifiedKFold(5, shuffle=True, random_state=2).split(X, y):
+        X_train, y_train = leakage.random_oversample(X[train], y[train], seed=2)
+        model = KNeighborsClassifier(n_neighbors=1).fit(X_train, y_train)
+        scores.append(balanced_accuracy_score(y[test], model.predict(X[test])))
+    assert leakage.oversampling_leak(seed=2).honest == pytest.approx(np.mean(scores))
+
+
+# --- generators -------------------------------------------------------------------------------------------
+
 def test_generators():
-    X, y, groups = leakage.make_grouped_noise(n_groups=6, per_group=4, seed=0)
-    assert X.shape == (24, 5) and len(np.unique(groups)) == 6
+    X, y, groups = leakage.make_grouped_noise(n_groups=6, per_group=4, n_features=3, seed=0)
+    assert X.shape == (24, 3) and len(np.unique(groups)) == 6
     for g in np.unique(groups):
         assert len(np.unique(y[groups == g])) == 1  # one label per patient
     X, y = leakage.make_drifting_series(n_steps=200, block=50, seed=0)
     assert X.shape == (200, 3) and all(len(np.unique(y[i:i + 50])) == 1 for i in range(0, 200, 50))
     X, y, item = leakage.make_duplicated_noise(n_unique=10, copies=3, seed=0)
-    assert X.shape[0] == 30 and np.allclose(X[0], X[1], atol=0.1)
+    assert X.shape[0] == 30 and np.allclose(X[0], X[1], atol=0.1) and np.all(y[item == 4] == y[item == 4][0])
+    X, y = leakage.make_noise_classification(n_samples=11, n_features=4)
+    assert X.shape == (11, 4) and y.sum() == 6
+    X, y = leakage.make_imbalanced_noise(n_samples=200, prevalence=0.1, n_features=3)
+    assert X.shape == (200, 3) and y.sum() == 20
 
 
-@pytest.mark.parametrize("call, words", [
-    (lambda: leakage.feature_selection_leak(n_features=5, n_selected=10), "n_selected (10) cannot exceed n_features (5)"),
-    (lambda: leakage.feature_selection_leak(n_samples=2), "n_samples must be at least"),
-    (lambda: leakage.duplicate_leak(copies=1), "copies must be at least 2"),
-    (lambda: leakage.group_leak(n_groups=2), "n_groups must be at least 4"),
-    (lambda: leakage.temporal_leak(seed=-1), "seed must be at least 0"),
-    (lambda: leakage.make_drifting_series(block="50"), "block must be an integer"),
-    (lambda: widgets.selection_leak_explorer(n_features=123), "n_features must be one of"),
+# --- bad input: the right exception type, and a message that names the argument ---------------------------
+
+@pytest.mark.parametrize("call, error, words", [
+    (lambda: leakage.feature_selection_leak(n_features=5, n_selected=10), ValueError, "n_selected (10) cannot exceed"),
+    (lambda: leakage.feature_selection_leak(n_samples=2), ValueError, "n_samples must be at least"),
+    (lambda: leakage.feature_selection_leak(n_selected=2.5), TypeError, "n_selected must be an integer"),
+    (lambda: leakage.duplicate_leak(copies=1), ValueError, "copies must be at least 2"),
+    (lambda: leakage.group_leak(n_groups=2), ValueError, "n_groups must be at least 4"),
+    (lambda: leakage.group_leak(n_features=0), ValueError, "n_features must be at least 1"),
+    (lambda: leakage.temporal_leak(seed=-1), ValueError, "seed must be at least 0"),
+    (lambda: leakage.make_drifting_series(block="50"), TypeError, "block must be an integer"),
+    (lambda: leakage.oversampling_leak(prevalence=0.7), ValueError, "prevalence must be in"),
+    (lambda: leakage.oversampling_leak(prevalence="10 %"), TypeError, "prevalence must be a number"),
+    (lambda: leakage.article_scaling_split(seed=1.5), TypeError, "seed must be an integer"),
+    (lambda: leakage.random_oversample([1.0, 2.0], [0, 1]), ValueError, "X must be 2-D"),
+    (lambda: leakage.random_oversample("X", [0, 1]), TypeError, "X must be a 2-D array-like"),
+    (lambda: leakage.random_oversample([["a"], ["b"]], [0, 1]), TypeError, "X must contain numbers"),
+    (lambda: leakage.random_oversample([[1.0], [2.0]], [0, 1, 1]), ValueError, "X has 2, y has 3"),
+    (lambda: leakage.random_oversample([[1.0], [2.0]], [0, np.nan]), ValueError, "y contains NaN"),
+    (lambda: leakage.random_oversample([[1.0], [2.0]], [0, 1], seed=-2), ValueError, "seed must be at least 0"),
+    (lambda: leakage.selection_leak_grid([], [5]), ValueError, "n_features_options must be a non-empty list"),
+    (lambda: leakage.selection_leak_grid([50], "5"), TypeError, "n_selected_options must be a non-empty list"),
+    (lambda: leakage.selection_leak_grid([50.0], [5]), TypeError, "n_features_options must be an integer"),
+    (lambda: plots.plot_leak_scores([]), ValueError, "results is empty"),
+    (lambda: plots.plot_leak_scores([0.9]), TypeError, "results[0] must be a LeakResult"),
+    (lambda: plots.plot_leak_scores(0.9), TypeError, "results must be a list of LeakResult"),
+    (lambda: widgets.selection_leak_explorer(n_features=123), ValueError, "n_features must be one of"),
+    (lambda: widgets.selection_leak_explorer(n_selected=3), ValueError, "n_selected must be one of"),
 ])
-def test_bad_input_is_named(call, words):
-    with pytest.raises((ValueError, TypeError)) as raised:
+def test_bad_input_is_named(call, error, words):
+    with pytest.raises(error) as raised:
         call()
     assert words in str(raised.value)
 
 
-def test_selection_widget_reruns_the_experiment():
+# --- grid, plot and widget --------------------------------------------------------------------------------
+
+def test_selection_grid_skips_impossible_pairs_and_matches_direct_runs():
+    grid = leakage.selection_leak_grid([5, 40], [10, 2], n_samples=30, seed=2)
+    assert sorted(grid) == [(5, 2), (40, 2), (40, 10)]
+    assert grid[40, 10] == leakage.feature_selection_leak(n_samples=30, n_features=40, n_selected=10, seed=2)
+
+
+def test_plot_leak_scores_draws_two_bars_per_leak_and_the_chance_line():
+    results = leakage.all_leaks(seed=0)[:3]
+    ax = plots.plot_leak_scores(results, ax=Figure().subplots(), title="t")
+    assert len(ax.patches) == 6
+    assert [t.get_text() for t in ax.get_yticklabels()] == [r.leak for r in results]
+    assert [p.get_width() for p in ax.patches[:3]] == pytest.approx([r.leaky for r in results])
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["wrong way", "right way", "chance"]
+
+
+def test_selection_widget_looks_results_up_and_redraws():
     explorer = widgets.selection_leak_explorer(n_features=2000, n_selected=20)
     assert explorer.result == leakage.feature_selection_leak(n_features=2000, n_selected=20)
     before = bytes(explorer.image.value)
@@ -72,4 +209,54 @@ def test_selection_widget_reruns_the_experiment():
     expected = leakage.feature_selection_leak(n_features=50, n_selected=20)
     assert explorer.result == expected
     assert f"{expected.leaky:.3f}" in explorer.numbers.value and f"{expected.honest:.3f}" in explorer.numbers.value
-    assert bytes(explorer.image.value) != before
+    assert bytes(explorer.image.value) != before and explorer.image.value[:4] == b"\x89PNG"
+    explorer.controls["n_selected"].value = 1
+    assert explorer.result == leakage.feature_selection_leak(n_features=50, n_selected=1)
+    assert explorer.last_update_seconds < 1.0  # a look-up and a redraw, no cross-validation
+
+
+# --- exercise checkers ------------------------------------------------------------------------------------
+
+def _reference_pipeline():
+    return make_pipeline(SelectKBest(f_classif, k=10), KNeighborsClassifier(n_neighbors=1))
+
+
+def test_ex04_reference_answers_are_correct():
+    assert ex04.q1.evaluate(_reference_pipeline()).correct
+    assert ex04.q1.evaluate(ex04.q1.expected).correct
+    assert abs(ex04.reference_pipeline_score() - 0.5) <= 2 * np.sqrt(0.25 / ex04.SELECTION["n_samples"])
+    assert ex04.leaky_selection_score() > 0.75  # the snippet the learner fixes really leaks
+    assert ex04.q2.evaluate("GroupKFold").correct and ex04.q6.evaluate("timeseriessplit").correct
+    assert ex04.q3.evaluate("no").correct and ex04.q7.evaluate("yes").correct
+    assert ex04.q4.evaluate(leakage.duplicate_leak(n_unique=200, copies=2, seed=5).honest).correct
+    assert ex04.q5.evaluate("insulin_prescribed").correct
+
+
+def test_ex04_expected_answers_are_computed_from_the_experiments():
+    assert ex04.q3.expected == ("yes" if abs(leakage.scaling_leak().inflation) >= 0.02 else "no")
+    assert ex04.q7.expected == ("yes" if leakage.oversampling_leak().inflation >= 0.1 else "no")
+    assert ex04.recommend_splitter({"rows_share_an_id": False, "ordered_in_time": False}) == "StratifiedKFold"
+    table, diabetic = ex04.patients()
+    assert table.corrwith(__import__("pandas").Series(diabetic)).abs().idxmax() == ex04.q5.expected
+
+
+def test_ex04_typical_mistakes_get_their_message():
+    assert "leaky score itself" in ex04.q1.evaluate(ex04.leaky_selection_score()).message
+    assert "not a number" in ex04.q1.evaluate(0.5).message
+    assert "keep the feature selection" in ex04.q1.evaluate(KNeighborsClassifier(n_neighbors=1)).message
+    assert "patient" in ex04.q2.evaluate("StratifiedKFold").message
+    assert ex04.q2.evaluate("KFold").status == "incorrect"
+    assert "0.000" in ex04.q3.evaluate("yes").message
+    leaky = leakage.duplicate_leak(n_unique=200, copies=2, seed=5).leaky
+    assert "random-split score" in ex04.q4.evaluate(leaky).message
+    assert "future" in ex04.q6.evaluate("KFold").message
+    assert ex04.q7.evaluate("no").status == "incorrect"
+
+
+@pytest.mark.parametrize("question", [ex04.q1, ex04.q2, ex04.q3, ex04.q4, ex04.q5, ex04.q6, ex04.q7],
+                         ids=lambda q: q.name.split(" (")[0])
+def test_ex04_placeholder_is_not_attempted_and_wrong_types_never_raise(question):
+    assert question.evaluate(____).status == "not attempted"
+    for answer in (None, "nonsense", 3, [1, 2], {"a": 1}, np.array([0.5, 0.5]), True, float("nan")):
+        verdict = question.evaluate(answer)
+        assert verdict.status == "incorrect", (answer, verdict)

@@ -1,4 +1,4 @@
-"""Per-class masks agree with scikit-learn; the rare-class experiment and widget."""
+"""Per-class masks agree with scikit-learn; the rare-class experiment, widget and exercise checkers."""
 
 import matplotlib
 
@@ -11,6 +11,7 @@ from hypothesis.extra.numpy import arrays  # noqa: E402
 from sklearn import metrics  # noqa: E402
 
 from course_utils import per_class, widgets  # noqa: E402
+from course_utils.exercises import ex03  # noqa: E402
 
 SEED_002 = (np.array([0, 1, 2, 0, 1, 2, 0, 1, 2, 0]), np.array([0, 1, 0, 0, 1, 2, 0, 0, 2, 0]))
 
@@ -20,9 +21,23 @@ def test_seed_002_corrections():
     assert table["recall"].tolist() == [1.0, 0.667, 0.667]
     assert table["precision"].tolist() == [0.667, 1.0, 1.0]
     assert table["one_vs_rest_accuracy"].tolist() == [0.8, 0.9, 0.9]
-    assert per_class.one_vs_rest_accuracy(*SEED_002, 1) == 0.9
+    assert table["support"].tolist() == [4, 3, 3]
+    assert [per_class.one_vs_rest_accuracy(*SEED_002, c) for c in (0, 1, 2)] == [0.8, 0.9, 0.9]
+    assert round(metrics.recall_score(*SEED_002, average="macro"), 3) == 0.778
     assert round(metrics.balanced_accuracy_score(*SEED_002), 3) == 0.778
     assert round(metrics.matthews_corrcoef(*SEED_002), 3) == 0.724
+
+
+def test_table_with_a_class_never_predicted_has_nan_precision():
+    table = per_class.per_class_table([0, 0, 1, 1], [0, 0, 0, 0])
+    assert table.loc[1, "recall"] == 0.0 and np.isnan(table.loc[1, "precision"]) and table.loc[1, "f1"] == 0.0
+    assert table.loc[0, "precision"] == 0.5 and table.loc[0, "support"] == 2
+
+
+def test_labels_argument_orders_and_accepts_strings():
+    table = per_class.per_class_table(["cat", "dog", "dog"], ["cat", "cat", "dog"], labels=["dog", "cat"])
+    assert table.index.tolist() == ["dog", "cat"]
+    assert table.loc["dog", "recall"] == 0.5 and table.loc["cat", "precision"] == 0.5
 
 
 labelled = st.integers(3, 60).flatmap(lambda n: st.tuples(
@@ -32,21 +47,36 @@ labelled = st.integers(3, 60).flatmap(lambda n: st.tuples(
 @pytest.mark.filterwarnings("ignore::UserWarning")
 @settings(max_examples=80, deadline=None)
 @given(labelled)
-def test_masks_equal_scikit_learn_and_average_identities(pair):
+def test_masks_equal_scikit_learn(pair):
     y_true, y_pred = pair
     labels = np.unique(y_true)
-    table = per_class.per_class_table(y_true, y_pred, labels=np.union1d(labels, np.unique(y_pred)), decimals=12) \
-        if set(np.unique(y_pred)) <= set(labels) else None
-    if table is not None:
-        p, r, _, s = metrics.precision_recall_fscore_support(y_true, y_pred, labels=labels, zero_division=np.nan)
-        np.testing.assert_allclose(table.loc[labels, "recall"].astype(float), r)
-        np.testing.assert_allclose(table.loc[labels, "precision"].astype(float), p)
-        np.testing.assert_array_equal(table.loc[labels, "support"], s)
+    y_pred = np.where(np.isin(y_pred, labels), y_pred, labels[0])  # every label predicted also occurs in y_true
+    table = per_class.per_class_table(y_true, y_pred, labels=labels, decimals=12)
+    p, r, f, s = metrics.precision_recall_fscore_support(y_true, y_pred, labels=labels, zero_division=np.nan)
+    np.testing.assert_allclose(table["recall"].astype(float), r)
+    np.testing.assert_allclose(table["precision"].astype(float), p)
+    np.testing.assert_allclose(table["f1"].astype(float), f)
+    np.testing.assert_array_equal(table["support"], s)
+
+
+@pytest.mark.filterwarnings("ignore::UserWarning")
+@settings(max_examples=80, deadline=None)
+@given(labelled)
+def test_average_identities(pair):
+    y_true, y_pred = pair
+    labels = np.unique(y_true)
     # macro recall over the classes present in y_true is balanced accuracy
     macro = np.mean([np.mean(y_pred[y_true == c] == c) for c in labels])
     assert macro == pytest.approx(metrics.balanced_accuracy_score(y_true, y_pred))
-    # micro-F1 is accuracy for single-label multi-class
-    assert metrics.f1_score(y_true, y_pred, average="micro") == pytest.approx(np.mean(y_true == y_pred))
+    # micro-F1 (and weighted recall) is accuracy for single-label multi-class
+    accuracy = np.mean(y_true == y_pred)
+    assert metrics.f1_score(y_true, y_pred, average="micro") == pytest.approx(accuracy)
+    assert metrics.recall_score(y_true, y_pred, average="weighted") == pytest.approx(accuracy)
+    # one-vs-rest accuracy averaged over the K classes present is 1 - 2 * error rate / K
+    present = np.union1d(y_true, y_pred)
+    ovr = [per_class.one_vs_rest_accuracy(y_true, y_pred, c) for c in present]
+    assert np.mean(ovr) == pytest.approx(1 - 2 * (1 - accuracy) / present.size)
+    assert min(ovr) >= accuracy - 1e-12
 
 
 def test_rare_class_collapses_while_accuracy_holds():
@@ -56,29 +86,113 @@ def test_rare_class_collapses_while_accuracy_holds():
     assert rare.macro_f1 < rare.accuracy
 
 
+def test_overlapping_class_collapses_while_accuracy_holds():
+    full, hard = per_class.rare_class_experiment(1.0), per_class.rare_class_experiment(1.0, overlap=0.6)
+    assert hard.rare_recall < 0.5 < 0.8 < full.rare_recall
+    assert full.accuracy - hard.accuracy < 0.1
+    assert hard.overlap == 0.6 and len(hard.recalls) == 10
+
+
 def test_training_set_only_is_shrunk():
     X_train, X_test, y_train, y_test = per_class.load_digits_with_rare_class(keep_fraction=0.1)
     assert np.sum(y_train == 8) == 9 and np.sum(y_test == 8) == 87
 
 
-@pytest.mark.parametrize("call, words", [
-    (lambda: per_class.per_class_table([0, 1], [0]), "y_true has 2, y_pred has 1"),
-    (lambda: per_class.per_class_table([0, 1], [0, 5], labels=[0, 1]), "labels not in labels: [5]"),
-    (lambda: per_class.per_class_table([0, 0], [0, 1], labels=[0, 1]), "class 1 has no sample in y_true"),
-    (lambda: per_class.per_class_table([], []), "y_true is empty"),
-    (lambda: per_class.load_digits_with_rare_class(keep_fraction=0), "keep_fraction"),
-    (lambda: per_class.load_digits_with_rare_class(rare_class=11), "rare_class must be a digit"),
-    (lambda: widgets.rare_class_explorer(keep_fraction=0.4), "keep_fraction must be one of"),
+def test_overlap_changes_only_the_rare_class_in_both_parts():
+    clean = per_class.load_digits_with_rare_class(keep_fraction=1.0)
+    mixed = per_class.load_digits_with_rare_class(keep_fraction=1.0, overlap=0.5)
+    for X_clean, X_mixed, y in [(clean[0], mixed[0], clean[2]), (clean[1], mixed[1], clean[3])]:
+        np.testing.assert_array_equal(X_clean[y != 8], X_mixed[y != 8])
+        assert np.abs(X_clean[y == 8] - X_mixed[y == 8]).mean() > 1
+    np.testing.assert_array_equal(per_class.load_digits_with_rare_class(keep_fraction=1.0)[0], clean[0])  # cache untouched
+
+
+def test_grid_holds_every_pair():
+    grid = per_class.rare_class_grid([1.0, 0.1], [0.0, 0.5])
+    assert set(grid) == {(1.0, 0.0), (1.0, 0.5), (0.1, 0.0), (0.1, 0.5)}
+    assert grid[0.1, 0.5] == per_class.rare_class_experiment(0.1, overlap=0.5)
+
+
+def test_seed003_data():
+    X, y = per_class.make_seed003_data(n_majority=20, n_minority=5, shift=2.0, seed=1)
+    assert X.shape == (25, 10) and y.sum() == 5
+    assert X[y == 1].min() >= 2 > 1 >= X[y == 0].max()  # the article's classes do not overlap
+
+
+@pytest.mark.parametrize("call, error, words", [
+    (lambda: per_class.per_class_table([0, 1], [0]), ValueError, "y_true has 2, y_pred has 1"),
+    (lambda: per_class.per_class_table([0, 1], [0, 5], labels=[0, 1]), ValueError, "labels not in labels: [5]"),
+    (lambda: per_class.per_class_table([0, 0], [0, 1], labels=[0, 1]), ValueError, "class 1 has no sample in y_true"),
+    (lambda: per_class.per_class_table([], []), ValueError, "y_true is empty"),
+    (lambda: per_class.one_vs_rest_accuracy([0, 1], [0, 1, 1], 1), ValueError, "y_true has 2, y_pred has 3"),
+    (lambda: per_class.one_vs_rest_accuracy([0, 1], [0, 1], 7), ValueError, "label 7 occurs in neither y_true nor y_pred"),
+    (lambda: per_class.load_digits_with_rare_class(keep_fraction=0), ValueError, "keep_fraction must be in (0, 1]"),
+    (lambda: per_class.load_digits_with_rare_class(keep_fraction="half"), TypeError, "keep_fraction must be a number"),
+    (lambda: per_class.load_digits_with_rare_class(overlap=1.0), ValueError, "overlap must be in [0, 1)"),
+    (lambda: per_class.load_digits_with_rare_class(rare_class=11), ValueError, "rare_class must be a digit"),
+    (lambda: per_class.rare_class_experiment(1.0, seed=-1), ValueError, "seed must be at least 0"),
+    (lambda: per_class.make_seed003_data(n_minority=0), ValueError, "n_minority must be at least 1"),
+    (lambda: per_class.make_seed003_data(shift="2"), TypeError, "shift must be a number"),
+    (lambda: widgets.rare_class_explorer(keep_fraction=0.4), ValueError, "keep_fraction must be one of"),
+    (lambda: widgets.rare_class_explorer(overlap=0.3), ValueError, "overlap must be one of"),
 ])
-def test_bad_input_is_named(call, words):
-    with pytest.raises((ValueError, TypeError)) as raised:
+def test_bad_input_is_named(call, error, words):
+    with pytest.raises(error) as raised:
         call()
     assert words in str(raised.value)
 
 
 def test_rare_class_widget():
     explorer = widgets.rare_class_explorer()
+    start = explorer.result
+    assert start == per_class.rare_class_experiment(1.0)
     explorer.controls["keep_fraction"].value = 0.05
     expected = per_class.rare_class_experiment(0.05)
     assert explorer.result == expected
     assert f"{expected.rare_recall:.3f}" in explorer.numbers.value
+    explorer.controls["keep_fraction"].value = 1.0
+    explorer.controls["overlap"].value = 0.6
+    expected = per_class.rare_class_experiment(1.0, overlap=0.6)
+    assert explorer.result == expected and expected.rare_recall < start.rare_recall - 0.3
+    assert f"{expected.accuracy:.3f}" in explorer.numbers.value and "0.600" in explorer.numbers.value
+    assert explorer.image.value[:4] == b"\x89PNG"
+
+
+# --- exercise checkers (ex03): expected answers agree with scikit-learn, typical mistakes get their message
+
+def _verdict(question, answer):
+    return question.evaluate(answer)
+
+
+def test_ex03_expected_answers_match_scikit_learn():
+    y_true, y_pred = ex03.triage()
+    assert ex03.q1.expected == pytest.approx(metrics.recall_score(y_true, y_pred, labels=[2], average=None)[0])
+    assert ex03.q2.expected == pytest.approx(metrics.balanced_accuracy_score(y_true, y_pred))
+    assert ex03.q1.expected < np.mean(y_true == y_pred) - 0.3  # the emergencies really are hidden
+    assert ex03.q3.expected == "macro"
+    y_test, y_hat = ex03.rare_digits_predictions()
+    assert ex03.q4.expected == str(int(np.argmin(metrics.recall_score(y_test, y_hat, average=None)))) == "8"
+    assert np.mean(y_test == y_hat) > 0.85
+
+
+def test_ex03_typical_mistakes_get_their_message():
+    y_true, y_pred = ex03.triage()
+    ovr = np.mean((y_true == 2) == (y_pred == 2))
+    precision = np.mean(y_true[y_pred == 2] == 2)
+    assert "one-vs-rest accuracy" in _verdict(ex03.q1, ovr).message
+    assert "precision" in _verdict(ex03.q1, precision).message
+    assert _verdict(ex03.q1, ovr).status == "incorrect"
+    assert "accuracy" in _verdict(ex03.q2, np.mean(y_true == y_pred)).message
+    assert "weighted recall equals accuracy" in _verdict(ex03.q3, "weighted").message
+    assert _verdict(ex03.q3, "micro").status == "incorrect"
+    assert _verdict(ex03.q4, "3").status == "incorrect"
+    article = ex03.q5.mistakes[0][0]()
+    assert article == 1.0 and "the article's number" in _verdict(ex03.q5, article).message
+
+
+def test_ex03_accepts_equivalent_answers():
+    y_true, y_pred = ex03.triage()
+    assert _verdict(ex03.q1, float(metrics.recall_score(y_true, y_pred, labels=[2], average=None)[0])).correct
+    assert _verdict(ex03.q2, np.float32(metrics.balanced_accuracy_score(y_true, y_pred))).correct
+    assert _verdict(ex03.q3, "Macro").correct
+    assert _verdict(ex03.q4, ex03.q4.expected).correct
