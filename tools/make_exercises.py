@@ -5,7 +5,9 @@ Rules (the solutions notebook is the single source):
 * In a code cell, the lines between ``### BEGIN SOLUTION`` and
   ``### END SOLUTION`` are replaced by one placeholder line per assigned
   name (``name = ____  # your code here``); a region without assignments
-  becomes ``# your code here``.
+  becomes ``# your code here``. A region that returns (the body of a
+  function the learner writes) becomes ``return ____  # your code here``, so
+  the function is defined and its checker says *not attempted*.
 * In a markdown cell, text between ``<!-- BEGIN SOLUTION -->`` and
   ``<!-- END SOLUTION -->`` becomes ``*Your answer here.*``.
 * Cells tagged ``solution-only`` are dropped.
@@ -58,10 +60,13 @@ def _assigned_names(code):
 def _placeholder_lines(region, indent):
     import textwrap
 
+    code = textwrap.dedent("\n".join(region))
     try:
-        targets = _assigned_names(textwrap.dedent("\n".join(region)))
+        targets = _assigned_names(code)
     except SyntaxError as error:
         raise MarkerError(f"the solution region does not parse: {error}") from None
+    if any(isinstance(node, ast.Return) for node in ast.parse(code).body):
+        return [f"{indent}return ____  # your code here"]
     if not targets:
         return [f"{indent}# your code here"]
     return [f"{indent}{names} = {', '.join(['____'] * count)}  # your code here"
