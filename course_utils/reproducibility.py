@@ -2,14 +2,18 @@
 
 ``set_seed`` seeds Python, NumPy and — only if it is already imported or you
 ask for it — TensorFlow/Keras. ``import course_utils`` never imports
-TensorFlow: it costs seconds and hundreds of megabytes.
+TensorFlow: it costs seconds and hundreds of megabytes. ``environment_report``
+checks TensorFlow in a child process for the same reason: the setup notebook's
+kernel stays small while the learner moves on to the next notebook.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import platform
 import random
+import subprocess
 import sys
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -108,6 +112,35 @@ def _version(distribution):
         return None
 
 
+_TENSORFLOW_PROBE = """
+import json, tensorflow as tf
+tf.get_logger().setLevel("ERROR")
+devices = [d.device_type + ":" + d.name.split(":")[-1] for d in tf.config.list_physical_devices()]
+print(json.dumps({"version": tf.__version__, "devices": devices}))
+"""
+
+
+def _check_tensorflow_in_child_process(timeout=300):
+    """Import TensorFlow in a child Python and return (version, devices, problem or None).
+
+    The kernel that asks never loads TensorFlow (~600 MB that it would keep until shut down).
+    """
+    env = {**os.environ, **_QUIET_TENSORFLOW}
+    try:
+        done = subprocess.run([sys.executable, "-c", _TENSORFLOW_PROBE], capture_output=True, text=True,
+                              env=env, timeout=timeout, check=False)
+    except subprocess.TimeoutExpired:
+        return None, [], f"importing TensorFlow took longer than {timeout} s"
+    if done.returncode != 0:
+        last = (done.stderr.strip().splitlines() or ["no message"])[-1]
+        return None, [], f"TensorFlow cannot be imported ({last})"
+    try:
+        found = json.loads(done.stdout.strip().splitlines()[-1])
+    except (IndexError, ValueError):
+        return None, [], f"the TensorFlow check printed no result ({done.stdout.strip()[-200:]!r})"
+    return found["version"], found["devices"], None
+
+
 @dataclass
 class EnvironmentReport:
     """What the setup notebook checks, as data (rendered as a table in Jupyter)."""
@@ -161,7 +194,8 @@ def environment_report(*, check_tensorflow=True):
     Parameters
     ----------
     check_tensorflow : bool
-        Import TensorFlow and list its devices (takes a few seconds).
+        Import TensorFlow in a child process and list its devices (takes a few
+        seconds; this process never imports it).
 
     Returns
     -------
@@ -181,13 +215,9 @@ def environment_report(*, check_tensorflow=True):
 
     tf_version, devices = None, []
     if check_tensorflow:
-        try:
-            tf = import_tensorflow()
-            tf_version = tf.__version__
-            devices = [f"{d.device_type}:{d.name.split(':')[-1]}"
-                       for d in tf.config.list_physical_devices()]
-        except ImportError as error:
-            problems.append(f"TensorFlow cannot be imported ({error})")
+        tf_version, devices, problem = _check_tensorflow_in_child_process()
+        if problem:
+            problems.append(problem)
 
     total = available = process = None
     try:
@@ -195,7 +225,10 @@ def environment_report(*, check_tensorflow=True):
 
         memory = psutil.virtual_memory()
         total, available = memory.total / 1e9, memory.available / 1e9
-        process = psutil.Process().memory_info().rss / 1e6
+        try:  # proportional set size: shared library pages split between the processes using them
+            process = psutil.Process().memory_full_info().pss / 1e6
+        except (AttributeError, psutil.Error):  # PSS is Linux-only
+            process = psutil.Process().memory_info().rss / 1e6
         if available < 1.0:
             problems.append(f"only {available:.1f} GB of memory is free; 1 GB is needed")
     except ImportError:
