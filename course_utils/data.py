@@ -22,6 +22,7 @@ __all__ = [
     "make_imbalanced_binary",
     "make_binormal_scores",
     "load_digits_one_vs_rest",
+    "load_german_credit",
 ]
 
 
@@ -185,3 +186,34 @@ def load_digits_one_vs_rest(*, digit=9, test_size=0.5, seed=0):
         X, y, test_size=test_size, stratify=y, random_state=check_seed(seed))
     names = tuple(f"pixel_{i // 8}_{i % 8}" for i in range(64))
     return Split(X_train, X_test, y_train, y_test, names)
+
+
+def load_german_credit():
+    """The Statlog German Credit data (UCI, CC BY 4.0), shipped with the course.
+
+    1,000 loan applicants, 20 attributes (7 numeric, 13 categorical), labelled
+    ``"good"`` (700) or ``"bad"`` (300). The data set's documentation states a
+    cost: calling a bad applicant good costs 5, calling a good applicant bad
+    costs 1. Source, licence and known problems: ``course_utils/datasets/README.md``.
+
+    Returns
+    -------
+    X : pandas.DataFrame of shape (1000, 20)
+        Numeric columns as integers, categorical columns as strings.
+    y : pandas.Series of str
+        ``"good"`` or ``"bad"``, named ``"credit_risk"``.
+
+    Examples
+    --------
+    >>> X, y = load_german_credit()
+    >>> X.shape, int((y == "bad").sum())
+    ((1000, 20), 300)
+    """
+    from importlib.resources import files
+
+    import pandas as pd
+
+    with files("course_utils.datasets").joinpath("german_credit.csv").open("r", encoding="utf-8") as handle:
+        frame = pd.read_csv(handle)
+    y = frame.pop("class").rename("credit_risk")
+    return frame, y

@@ -1,0 +1,1077 @@
+"""An honest evaluation report in one call: :func:`honest_report`.
+
+Everything notebooks 01–06 teach, applied to *your* model and data: a
+leak-safe cross-validation (the right splitter for groups or time, every
+fitted step — scaling, selection, resampling — refitted inside each training
+fold), repeated over splits and seeds; the majority baseline next to every
+score; intervals and spread; per-class numbers, calibration, a threshold for
+a stated cost chosen on validation data; and leak smoke tests.
+
+The leak checks are *smoke tests*: each can find one kind of problem, none
+can prove that there is no leak. Their messages say what was checked
+("no exact duplicate rows found across train and test folds"), never "no leakage".
+
+Binary classification only (two classes in ``y``).
+"""
+
+from __future__ import annotations
+
+import base64
+import copy
+import html
+import io
+import math
+import time as _time
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ._validation import check_positive_int, check_real, check_seed
+
+__all__ = ["Score", "Finding", "CostAnalysis", "HonestReport", "honest_report", "bootstrap_metrics",
+           "NOTEBOOKS"]
+
+#: Where each topic is taught (used in the findings).
+NOTEBOOKS = {
+    "01": ("01 · The accuracy paradox", "01_accuracy_paradox.ipynb"),
+    "02": ("02 · Cross-entropy and calibration", "02_cross_entropy.ipynb"),
+    "03": ("03 · Per-class masking", "03_per_class_masking.ipynb"),
+    "04": ("04 · Data leakage", "04_leakage.ipynb"),
+    "05": ("05 · Seed variance", "05_seed_variance.ipynb"),
+    "06": ("06 · Sequence models", "06_sequence_models.ipynb"),
+}
+
+#: Headline metrics, in display order: key -> (label, needs scores rather than hard predictions).
+METRICS = {
+    "accuracy": ("accuracy", False),
+    "balanced_accuracy": ("balanced accuracy", False),
+    "mcc": ("MCC", False),
+    "precision": ("precision (positive class)", False),
+    "recall": ("recall (positive class)", False),
+    "f1": ("F1 (positive class)", False),
+    "roc_auc": ("ROC-AUC", True),
+    "average_precision": ("average precision", True),
+}
+
+
+# --- results ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Score:
+    """One headline number with its interval, spread and the majority baseline beside it.
+
+    Attributes
+    ----------
+    name : str
+    value : float
+        Mean over the repetitions of the metric on each repetition's out-of-fold predictions.
+    low, high : float
+        Percentile bootstrap interval (rows, or whole groups when ``groups`` are given, resampled).
+    sd_repeats : float
+        Standard deviation over repetitions (seeds and splits); NaN with one repetition.
+    sd_folds : float
+        Standard deviation over all single test folds.
+    baseline : float
+        The same metric for the majority-class baseline (fitted per training fold).
+    difference : float
+        Mean over folds of model minus baseline, paired fold by fold.
+    p_value : float
+        Two-sided corrected resampled t-test (Nadeau & Bengio 2003) of that difference.
+    """
+
+    name: str
+    value: float
+    low: float
+    high: float
+    sd_repeats: float
+    sd_folds: float
+    baseline: float
+    difference: float
+    p_value: float
+
+    def interval_text(self, decimals=3):
+        return f"{self.value:.{decimals}f} [{self.low:.{decimals}f}, {self.high:.{decimals}f}]"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One plain-language result of a check: a warning, or a note of what was checked.
+
+    ``level`` is ``"warning"`` (act on it) or ``"ok"`` (what the check looked
+    for and did not find — which is not proof that the problem is absent) or
+    ``"note"`` (a recommendation). ``notebook`` is the key of :data:`NOTEBOOKS`.
+    """
+
+    check: str
+    level: str
+    message: str
+    notebook: str
+
+
+@dataclass(frozen=True)
+class CostAnalysis:
+    """The decision threshold chosen on validation data for a stated cost, and its cost on the test folds.
+
+    Costs are per case, in units of one false positive; a false negative costs
+    ``false_negative_cost``.
+    """
+
+    false_negative_cost: float
+    thresholds: np.ndarray          # one per test fold, chosen on that fold's validation predictions
+    cost_chosen: float              # test folds, each at its chosen threshold
+    cost_default: float             # test folds at threshold 0.5
+    cost_all_negative: float        # predict "negative" for everyone
+    cost_all_positive: float        # predict "positive" for everyone
+    counts_chosen: np.ndarray       # [[tn, fp], [fn, tp]] over the test folds at the chosen thresholds
+    validation_curve: tuple         # (thresholds, cost per case) on the pooled validation predictions
+
+    @property
+    def best_trivial_cost(self):
+        return min(self.cost_all_negative, self.cost_all_positive)
+
+
+@dataclass
+class HonestReport:
+    """What :func:`honest_report` returns. Show it in Jupyter (HTML with figures) or call :meth:`to_markdown`."""
+
+    title: str
+    n_samples: int
+    n_features: int
+    class_names: tuple              # (negative, positive)
+    prevalence: float               # share of the positive class among the evaluated rows
+    splitter: str
+    n_splits: int
+    n_repeats: int
+    seeds: tuple
+    scores: dict                    # metric key -> Score
+    per_class: "object"             # pandas DataFrame
+    confusion: np.ndarray           # [[tn, fp], [fn, tp]], first repetition's out-of-fold predictions
+    ece: float
+    shuffled_label_score: float     # balanced accuracy with permuted labels (same splits)
+    single_feature_scores: dict     # column -> cross-validated balanced accuracy of that column alone
+    cost: CostAnalysis | None
+    findings: list
+    seconds: float
+    interval_method: str
+    _y: np.ndarray = field(repr=False, default=None)
+    _proba: np.ndarray = field(repr=False, default=None)   # (n_repeats, n_evaluated)
+    _folds: list = field(repr=False, default_factory=list)
+    _validation: list = field(repr=False, default_factory=list)
+
+    # -- convenience --
+    @property
+    def warnings(self):
+        """The findings that ask for action."""
+        return [f for f in self.findings if f.level == "warning"]
+
+    def warning_checks(self):
+        """Names of the checks that raised a warning, e.g. ``{"duplicates"}``."""
+        return {f.check for f in self.warnings}
+
+    def cost_analysis(self, false_negative_cost):
+        """Re-choose the thresholds for another cost, without refitting (needs ``false_negative_cost`` at build time)."""
+        if not self._validation:
+            raise ValueError("this report was built without false_negative_cost=..., so it holds no validation "
+                             "predictions to choose a threshold on; rebuild it with a cost.")
+        check_real(false_negative_cost, "false_negative_cost")
+        if false_negative_cost <= 0:
+            raise ValueError(f"false_negative_cost must be positive, got {false_negative_cost!r}.")
+        return _cost_analysis(self._folds, self._validation, float(false_negative_cost))
+
+    def proba(self, repeat=0):
+        """Out-of-fold probabilities of the positive class for one repetition (rows as evaluated)."""
+        return self._proba[repeat]
+
+    @property
+    def y(self):
+        """The evaluated rows' labels, 1 = positive class."""
+        return self._y
+
+    # -- rendering --
+    def summary_sentence(self, metric="balanced_accuracy"):
+        """The sentence for a paper: value, interval, spread, baseline."""
+        s = self.scores[metric]
+        spread = (f"; sd {s.sd_repeats:.3f} over {self.n_repeats} repetitions" if self.n_repeats > 1 else "")
+        return (f"{s.name} {s.value:.3f} (95 % bootstrap interval {s.low:.3f}–{s.high:.3f}{spread}) "
+                f"against {s.baseline:.3f} for the majority-class baseline, from {self.n_splits}-fold "
+                f"{self.splitter} on {self.n_samples} cases")
+
+    def score_table(self):
+        """The headline numbers as a pandas DataFrame (one row per metric)."""
+        import pandas as pd
+
+        rows = []
+        for key, s in self.scores.items():
+            rows.append({"metric": s.name, "model": s.value, "95% interval": f"[{s.low:.3f}, {s.high:.3f}]",
+                         "sd (repeats)": s.sd_repeats, "sd (folds)": s.sd_folds, "baseline": s.baseline,
+                         "model − baseline": s.difference, "p (paired)": s.p_value})
+        return pd.DataFrame(rows).set_index("metric")
+
+    def to_markdown(self):
+        """The report as Markdown: for a README, a paper's appendix or a pull request."""
+        lines = [f"## {self.title}", "",
+                 f"{self.n_samples} cases, {self.n_features} features; positive class `{self.class_names[1]}` "
+                 f"(prevalence {self.prevalence:.3f}). {self.n_splits}-fold {self.splitter}, "
+                 f"{self.n_repeats} repetition(s) (seeds {', '.join(map(str, self.seeds))}); "
+                 f"intervals: {self.interval_method}.", "",
+                 "| metric | model | 95 % interval | sd over repeats | sd over folds | majority baseline "
+                 "| model − baseline | p (paired) |",
+                 "|---|---|---|---|---|---|---|---|"]
+        for s in self.scores.values():
+            lines.append(f"| {s.name} | {s.value:.3f} | [{s.low:.3f}, {s.high:.3f}] | {_fmt(s.sd_repeats)} | "
+                         f"{_fmt(s.sd_folds)} | {s.baseline:.3f} | {s.difference:+.3f} | {_fmt_p(s.p_value)} |")
+        lines += ["", f"Calibration: ECE {self.ece:.3f}. Shuffled-label balanced accuracy (chance check): "
+                      f"{self.shuffled_label_score:.3f}.", "", "**Per class** (first repetition):", "",
+                  _frame_to_markdown(self.per_class), "",
+                  "**Confusion matrix** (first repetition; rows actual, columns predicted):", "",
+                  f"| | predicted {self.class_names[0]} | predicted {self.class_names[1]} |", "|---|---|---|",
+                  f"| actual {self.class_names[0]} | {self.confusion[0, 0]} | {self.confusion[0, 1]} |",
+                  f"| actual {self.class_names[1]} | {self.confusion[1, 0]} | {self.confusion[1, 1]} |", ""]
+        if self.cost is not None:
+            c = self.cost
+            lines += [f"**Cost** (a false negative costs {c.false_negative_cost:g} false positives; per case): "
+                      f"threshold chosen on validation data (median {np.median(c.thresholds):.3f}) "
+                      f"{c.cost_chosen:.3f}; threshold 0.5 {c.cost_default:.3f}; everyone negative "
+                      f"{c.cost_all_negative:.3f}; everyone positive {c.cost_all_positive:.3f}.", ""]
+        lines += ["**Checks and warnings**", ""]
+        for f in self.findings:
+            mark = {"warning": "⚠️ **warning**", "ok": "✓ checked", "note": "ℹ️ note"}[f.level]
+            lines.append(f"- {mark} ({f.check}): {f.message} — see notebook {NOTEBOOKS[f.notebook][0]}")
+        return "\n".join(lines) + "\n"
+
+    def figure(self):
+        """A matplotlib Figure: scores vs baseline, confusion matrix, reliability diagram (and cost curve)."""
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
+
+        from .plots import plot_confusion_matrix, plot_cost_curve, plot_reliability_diagram, plot_scores_vs_baseline
+
+        panels = 4 if self.cost is not None else 3
+        figure = Figure(figsize=(4.2 * panels, 3.9))
+        FigureCanvasAgg(figure)
+        axes = figure.subplots(1, panels, gridspec_kw={"width_ratios": [1.5, 1, 1, 1.1][:panels]})
+        figure.subplots_adjust(left=0.13, right=0.98, bottom=0.2, top=0.86, wspace=0.45)
+        plot_scores_vs_baseline([s.name.replace(" (positive class)", "") for s in self.scores.values()],
+                                [s.value for s in self.scores.values()],
+                                [(s.low, s.high) for s in self.scores.values()],
+                                [s.baseline for s in self.scores.values()], ax=axes[0])
+        plot_confusion_matrix(self.confusion, ax=axes[1], labels=self.class_names,
+                              title=f"recall of '{self.class_names[1]}' {self.scores['recall'].value:.2f}")
+        plot_reliability_diagram(self._y, self._proba[0], n_bins=10, ax=axes[2])
+        axes[2].set_title("calibration")
+        if self.cost is not None:
+            thresholds, costs = self.cost.validation_curve
+            plot_cost_curve(thresholds, costs, chosen=float(np.median(self.cost.thresholds)),
+                            trivial=self.cost.best_trivial_cost, ax=axes[3])
+        return figure
+
+    def _repr_html_(self):
+        buffer = io.BytesIO()
+        self.figure().savefig(buffer, format="png", dpi=72)
+        image = base64.b64encode(buffer.getvalue()).decode("ascii")
+        colours = {"warning": "#D55E00", "ok": "#009E73", "note": "#0072B2"}
+        marks = {"warning": "⚠ warning", "ok": "✓ checked", "note": "ℹ note"}
+        items = "".join(
+            f"<li><span style='color:{colours[f.level]}'><b>{marks[f.level]}</b></span> ({html.escape(f.check)}): "
+            f"{html.escape(f.message)} — <a href='{NOTEBOOKS[f.notebook][1]}'>{html.escape(NOTEBOOKS[f.notebook][0])}</a></li>"
+            for f in self.findings)
+        cost = ""
+        if self.cost is not None:
+            c = self.cost
+            cost = (f"<p><b>Cost</b> (false negative = {c.false_negative_cost:g} × false positive, per case): chosen "
+                    f"threshold {c.cost_chosen:.3f} · threshold 0.5 {c.cost_default:.3f} · everyone negative "
+                    f"{c.cost_all_negative:.3f} · everyone positive {c.cost_all_positive:.3f}</p>")
+        return (f"<div><h3>{html.escape(self.title)}</h3>"
+                f"<p>{self.n_samples} cases, {self.n_features} features, positive class "
+                f"<code>{html.escape(str(self.class_names[1]))}</code> (prevalence {self.prevalence:.3f}); "
+                f"{self.n_splits}-fold {html.escape(self.splitter)} × {self.n_repeats}; "
+                f"intervals: {html.escape(self.interval_method)}.</p>"
+                f"{self.score_table().to_html(float_format=lambda v: f'{v:.3f}', na_rep='–')}"
+                f"<img src='data:image/png;base64,{image}'/>"
+                f"<p><b>Per class</b> (first repetition)</p>{self.per_class.to_html(float_format=lambda v: f'{v:.3f}')}"
+                f"<p>ECE {self.ece:.3f} · shuffled-label balanced accuracy {self.shuffled_label_score:.3f}</p>"
+                f"{cost}<p><b>Checks and warnings</b></p><ul>{items}</ul></div>")
+
+
+def _fmt(value):
+    return "–" if value is None or not np.isfinite(value) else f"{value:.3f}"
+
+
+def _fmt_p(p):
+    if not np.isfinite(p):
+        return "–"
+    return "< 0.001" if p < 0.001 else f"{p:.3f}"
+
+
+def _frame_to_markdown(frame):
+    columns = [frame.index.name or ""] + list(frame.columns)
+    lines = ["| " + " | ".join(map(str, columns)) + " |", "|" + "---|" * len(columns)]
+    for index, row in frame.iterrows():
+        cells = [f"{v:.3f}" if isinstance(v, float) else str(v) for v in row]
+        lines.append(f"| {index} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+# --- metrics on (weighted) predictions ----------------------------------------------------------
+
+
+def _confusion_metrics(tp, fp, fn, tn):
+    """Metrics from confusion counts (arrays broadcast); undefined ratios are 0, as scikit-learn's zero_division=0."""
+    tp, fp, fn, tn = (np.asarray(v, dtype=float) for v in (tp, fp, fn, tn))
+    n = tp + fp + fn + tn
+    with np.errstate(divide="ignore", invalid="ignore"):
+        precision = np.where(tp + fp > 0, tp / (tp + fp), 0.0)
+        recall = np.where(tp + fn > 0, tp / (tp + fn), 0.0)
+        specificity = np.where(tn + fp > 0, tn / (tn + fp), 0.0)
+        f1 = np.where(2 * tp + fp + fn > 0, 2 * tp / (2 * tp + fp + fn), 0.0)
+        denominator = np.sqrt((tp + fp) * (tp + fn) * (tn + fp) * (tn + fn))
+        mcc = np.where(denominator > 0, (tp * tn - fp * fn) / denominator, 0.0)
+    return {"accuracy": (tp + tn) / n, "balanced_accuracy": (recall + specificity) / 2, "mcc": mcc,
+            "precision": precision, "recall": recall, "f1": f1}
+
+
+def _ranking_metrics(y, scores, weights):
+    """ROC-AUC and average precision for each row of ``weights`` (bootstrap counts), ties handled as scikit-learn does.
+
+    Parameters
+    ----------
+    y : (n,) 0/1, scores : (n,), weights : (b, n)
+    """
+    order = np.argsort(-scores, kind="mergesort")
+    s, yy, w = scores[order], y[order], weights[:, order]
+    starts = np.flatnonzero(np.r_[True, s[1:] != s[:-1]])          # groups of tied scores, high to low
+    pos = np.add.reduceat(w * yy, starts, axis=1)
+    neg = np.add.reduceat(w * (1 - yy), starts, axis=1)
+    total_pos, total_neg = pos.sum(axis=1), neg.sum(axis=1)
+    tp, fp = np.cumsum(pos, axis=1), np.cumsum(neg, axis=1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        # AUC: each positive beats the negatives ranked below it, half of the tied ones.
+        neg_below = total_neg[:, None] - fp
+        auc = np.sum(pos * (neg_below + 0.5 * neg), axis=1) / (total_pos * total_neg)
+        precision = np.where(tp + fp > 0, tp / (tp + fp), 0.0)   # a tied group with zero weight adds nothing
+        ap = np.sum(pos * precision, axis=1) / total_pos
+    return auc, ap
+
+
+def _all_metrics(y, proba, weights=None, threshold=0.5):
+    """Every headline metric; ``weights`` (b, n) gives b weighted versions at once."""
+    if weights is None:
+        weights = np.ones((1, y.size))
+    pred = proba >= threshold
+    yb = y.astype(bool)
+    tp = weights @ (pred & yb)
+    fp = weights @ (pred & ~yb)
+    fn = weights @ (~pred & yb)
+    tn = weights @ (~pred & ~yb)
+    result = _confusion_metrics(tp, fp, fn, tn)
+    result["roc_auc"], result["average_precision"] = _ranking_metrics(y, proba, weights)
+    return result
+
+
+def bootstrap_metrics(y, probas, *, n_resamples=1000, confidence=0.95, groups=None, seed=0):
+    """Percentile bootstrap intervals of every headline metric, averaged over repetitions.
+
+    The same resampled rows (or whole groups) are used for every repetition's
+    predictions, and each resample's metric is the mean over repetitions —
+    the interval belongs to the number the report shows.
+
+    Parameters
+    ----------
+    y : (n,) 0/1 labels
+    probas : (n_repeats, n) probabilities of class 1
+    groups : (n,) optional; resample whole groups (cluster bootstrap)
+
+    Returns
+    -------
+    dict of metric -> (low, high)
+
+    Examples
+    --------
+    >>> rng = np.random.default_rng(0)
+    >>> y = rng.integers(0, 2, 200)
+    >>> p = np.clip(0.3 * y + rng.random(200) * 0.7, 0, 1)
+    >>> low, high = bootstrap_metrics(y, p[None, :], n_resamples=200)["accuracy"]
+    >>> bool(low < float(np.mean((p >= 0.5) == y)) < high)
+    True
+    """
+    y = np.asarray(y).astype(int)
+    probas = np.atleast_2d(np.asarray(probas, dtype=float))
+    n = y.size
+    rng = np.random.default_rng(seed)
+    if groups is not None:
+        _, group_index = np.unique(np.asarray(groups), return_inverse=True)
+        n_units = group_index.max() + 1
+    draws = {key: [] for key in METRICS}
+    chunk = max(1, min(n_resamples, 2_000_000 // max(n, 1)))
+    done = 0
+    while done < n_resamples:
+        b = min(chunk, n_resamples - done)
+        if groups is None:
+            picks = rng.integers(0, n, size=(b, n))
+            weights = np.bincount((picks + n * np.arange(b)[:, None]).ravel(), minlength=b * n).reshape(b, n)
+        else:
+            picks = rng.integers(0, n_units, size=(b, n_units))
+            unit_weights = np.bincount((picks + n_units * np.arange(b)[:, None]).ravel(),
+                                       minlength=b * n_units).reshape(b, n_units)
+            weights = unit_weights[:, group_index]
+        weights = weights.astype(float)
+        per_repeat = [_all_metrics(y, proba, weights) for proba in probas]
+        for key in METRICS:
+            draws[key].append(np.mean([m[key] for m in per_repeat], axis=0))
+        done += b
+    alpha = (1 - confidence) / 2
+    intervals = {}
+    for key, values in draws.items():
+        values = np.concatenate(values)
+        values = values[np.isfinite(values)]
+        intervals[key] = ((float(np.quantile(values, alpha)), float(np.quantile(values, 1 - alpha)))
+                          if values.size else (math.nan, math.nan))
+    return intervals
+
+
+def _corrected_t_test(differences, test_train_ratio):
+    """Nadeau & Bengio (2003) corrected resampled t-test of mean(differences) = 0 (two-sided)."""
+    from scipy.stats import t as student_t
+
+    d = np.asarray(differences, dtype=float)
+    k = d.size
+    if k < 2:
+        return math.nan
+    variance = d.var(ddof=1)
+    if variance == 0:
+        return 0.0 if d.mean() != 0 else 1.0
+    statistic = d.mean() / math.sqrt((1 / k + test_train_ratio) * variance)
+    return float(2 * student_t.sf(abs(statistic), df=k - 1))
+
+
+# --- the cost-chosen threshold --------------------------------------------------------------------
+
+
+def _cost_curve(y, proba, false_negative_cost):
+    """Cost per case of predicting positive when proba ≥ t, for t at every distinct probability (and above all)."""
+    order = np.argsort(-proba, kind="mergesort")
+    p, yy = proba[order], y[order]
+    starts = np.flatnonzero(np.r_[True, p[1:] != p[:-1]])
+    tp = np.r_[0, np.cumsum(np.add.reduceat(yy, starts))]
+    fp = np.r_[0, np.cumsum(np.add.reduceat(1 - yy, starts))]
+    fn = yy.sum() - tp
+    thresholds = np.r_[np.inf, p[starts]]
+    return thresholds, (fp + false_negative_cost * fn) / y.size
+
+
+def _choose_threshold(y, proba, false_negative_cost):
+    thresholds, costs = _cost_curve(y, proba, false_negative_cost)
+    best = int(np.argmin(costs))
+    if best == 0:
+        return 1.0 + 1e-9 if np.isinf(thresholds[0]) else thresholds[0]
+    # halfway between the chosen probability and the next lower one: robust to unseen values
+    lower = thresholds[best + 1] if best + 1 < thresholds.size else 0.0
+    return float((thresholds[best] + lower) / 2)
+
+
+def _cost_analysis(folds, validation, false_negative_cost):
+    chosen, y_all, p_all, cut_all = [], [], [], []
+    for (test, y_test, p_test), (y_val, p_val) in zip(folds, validation):
+        t = _choose_threshold(y_val, p_val, false_negative_cost)
+        chosen.append(t)
+        y_all.append(y_test)
+        p_all.append(p_test)
+        cut_all.append(np.full(y_test.size, t))
+    y_all, p_all, cut_all = np.concatenate(y_all), np.concatenate(p_all), np.concatenate(cut_all)
+
+    def cost(pred):
+        fp = np.sum(pred & (y_all == 0))
+        fn = np.sum(~pred & (y_all == 1))
+        return float((fp + false_negative_cost * fn) / y_all.size)
+
+    pred = p_all >= cut_all
+    counts = np.array([[np.sum(~pred & (y_all == 0)), np.sum(pred & (y_all == 0))],
+                       [np.sum(~pred & (y_all == 1)), np.sum(pred & (y_all == 1))]])
+    y_val = np.concatenate([v[0] for v in validation])
+    p_val = np.concatenate([v[1] for v in validation])
+    curve_t, curve_cost = _cost_curve(y_val, p_val, false_negative_cost)
+    keep = np.isfinite(curve_t)
+    return CostAnalysis(false_negative_cost, np.array(chosen), cost(pred), cost(p_all >= 0.5),
+                        cost(np.zeros(y_all.size, bool)), cost(np.ones(y_all.size, bool)), counts,
+                        (curve_t[keep], curve_cost[keep]))
+
+
+# --- input checks ---------------------------------------------------------------------------------
+
+
+def _check_inputs(model, X, y, groups, time, positive_label):
+    import pandas as pd
+
+    if model is None or not (hasattr(model, "fit") and hasattr(model, "predict_proba")):
+        raise TypeError("model must be a scikit-learn classifier or pipeline with fit and predict_proba "
+                        f"(e.g. LogisticRegression()), got {type(model).__name__}.")
+    if isinstance(X, pd.DataFrame):
+        frame = X.reset_index(drop=True)
+    else:
+        if X is None or isinstance(X, (str, bytes, dict)):
+            raise TypeError(f"X must be a 2-D array or a pandas DataFrame, got {type(X).__name__}.")
+        array = np.asarray(X)
+        if array.ndim != 2:
+            raise ValueError(f"X must be 2-D (rows × features), got an array of shape {array.shape}.")
+        frame = pd.DataFrame(array)
+    if len(frame) == 0 or frame.shape[1] == 0:
+        raise ValueError(f"X is empty (shape {frame.shape}); it needs rows and at least one feature.")
+    non_numeric = [c for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c])
+                   and not pd.api.types.is_bool_dtype(frame[c])]
+    if non_numeric and not hasattr(model, "steps"):
+        raise TypeError(f"X has non-numeric columns ({', '.join(map(str, non_numeric[:5]))}) but model is not a "
+                        "Pipeline: put an encoder in front of it, e.g. make_pipeline(make_column_transformer("
+                        "(OneHotEncoder(handle_unknown='ignore'), categorical_columns), remainder=StandardScaler()), "
+                        "LogisticRegression()).")
+    if y is None or isinstance(y, (str, bytes, dict)):
+        raise TypeError(f"y must be a 1-D array of class labels, got {type(y).__name__}.")
+    labels = np.asarray(y)
+    if labels.ndim != 1:
+        raise ValueError(f"y must be 1-D, got shape {labels.shape}.")
+    if labels.size != len(frame):
+        raise ValueError(f"X and y must have the same number of rows: X has {len(frame)}, y has {labels.size}.")
+    if pd.isna(pd.Series(labels)).any():
+        raise ValueError("y contains missing values; every row needs a class label.")
+    classes = np.unique(labels)
+    if classes.size < 2:
+        raise ValueError(f"y holds only one class ({classes[0]!r}); an evaluation needs both classes.")
+    if classes.size > 2:
+        raise ValueError(f"y holds {classes.size} classes ({', '.join(map(repr, classes[:5].tolist()))}); "
+                         "honest_report handles two classes. Evaluate one class against the rest.")
+    if positive_label is None:
+        counts = [(labels == c).sum() for c in classes]
+        positive_label = classes[int(np.argmin(counts))] if counts[0] != counts[1] else classes[1]
+    elif positive_label not in classes:
+        raise ValueError(f"positive_label must be one of y's classes {classes.tolist()}, got {positive_label!r}.")
+    negative_label = classes[classes != positive_label][0]
+    y01 = (labels == positive_label).astype(int)
+    for name, values in (("groups", groups), ("time", time)):
+        if values is None:
+            continue
+        if isinstance(values, (str, bytes, dict)):
+            raise TypeError(f"{name} must be a 1-D array with one value per row of X, got {type(values).__name__}.")
+        values = np.asarray(values)
+        if values.ndim != 1 or values.size != len(frame):
+            raise ValueError(f"{name} must have one value per row of X ({len(frame)}), got shape {values.shape}.")
+        if pd.isna(pd.Series(values)).any():
+            raise ValueError(f"{name} contains missing values.")
+    return frame, y01, (_plain(negative_label), _plain(positive_label))
+
+
+def _plain(value):
+    return value.item() if isinstance(value, np.generic) else value
+
+
+def _with_seed(estimator, seed):
+    """A clone of ``estimator`` with every ``random_state`` parameter (nested ones too) set to ``seed``."""
+    from sklearn.base import clone
+
+    estimator = clone(estimator)
+    keys = [k for k in estimator.get_params(deep=True) if k == "random_state" or k.endswith("__random_state")]
+    if keys:
+        estimator.set_params(**{k: seed for k in keys})
+    return estimator
+
+
+def _splitter(cv, n_splits, groups, time, seed):
+    from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold, TimeSeriesSplit
+
+    if cv is not None:
+        cv = copy.deepcopy(cv)
+        if getattr(cv, "shuffle", False) and hasattr(cv, "random_state"):
+            cv.random_state = seed
+        return cv, type(cv).__name__ + " (given)"
+    if time is not None:
+        return TimeSeriesSplit(n_splits=n_splits), "TimeSeriesSplit in time order"
+    if groups is not None:
+        return StratifiedGroupKFold(n_splits=n_splits, shuffle=True, random_state=seed), "StratifiedGroupKFold"
+    return StratifiedKFold(n_splits=n_splits, shuffle=True, random_state=seed), "StratifiedKFold"
+
+
+def _validation_splitter(groups, time, seed):
+    from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold, TimeSeriesSplit
+
+    if time is not None:
+        return TimeSeriesSplit(n_splits=3)
+    if groups is not None:
+        return StratifiedGroupKFold(n_splits=3, shuffle=True, random_state=seed)
+    return StratifiedKFold(n_splits=3, shuffle=True, random_state=seed)
+
+
+# --- leak smoke tests ---------------------------------------------------------------------------
+
+
+def _row_hashes(frame):
+    import pandas as pd
+
+    return pd.util.hash_pandas_object(frame, index=False).to_numpy()
+
+
+def _check_duplicates(frame, y, splits):
+    hashes = _row_hashes(frame)
+    flagged = np.zeros(len(frame), bool)
+    for train, test in splits:
+        flagged[test] |= np.isin(hashes[test], hashes[train])
+    n_flagged = int(flagged.sum())
+    tested = np.zeros(len(frame), bool)
+    for _, test in splits:
+        tested[test] = True
+    if n_flagged:
+        conflicting = len(set(zip(hashes, y))) > len(set(hashes))
+        extra = " Some copies even carry different labels." if conflicting else ""
+        return Finding("duplicates", "warning",
+                       f"{n_flagged} of {int(tested.sum())} test rows ({n_flagged / tested.sum():.0%}) have an exact "
+                       "copy in their training fold: the model can recall them instead of predicting. Remove "
+                       "duplicates before splitting, or split by the item they come from (groups=)." + extra, "04")
+    return Finding("duplicates", "ok", "no exact duplicate rows found across train and test folds "
+                   "(near-duplicates are not checked).", "04")
+
+
+def _numeric_matrix(frame):
+    import pandas as pd
+
+    numeric = frame[[c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])]].to_numpy(float)
+    keep = np.all(np.isfinite(numeric), axis=0)
+    numeric = numeric[:, keep]
+    scale = numeric.std(axis=0)
+    numeric = numeric[:, scale > 0]
+    return (numeric - numeric.mean(axis=0)) / numeric.std(axis=0) if numeric.size else numeric
+
+
+def _check_synthetic(frame, y, splits, *, neighbours=8, share=0.01):
+    """Test rows lying exactly on a segment between two training rows of the same class: SMOTE's fingerprint."""
+    from sklearn.neighbors import NearestNeighbors
+
+    Z = _numeric_matrix(frame)
+    if Z.shape[1] < 2:
+        return Finding("synthetic rows", "note", "fewer than two numeric columns: the check for synthetic "
+                       "(SMOTE-interpolated) rows was skipped.", "03")
+    train, test = splits[0]
+    flagged = 0
+    for label in (0, 1):
+        tr, te = train[y[train] == label], test[y[test] == label]
+        if tr.size < 2 or te.size == 0:
+            continue
+        k = min(neighbours, tr.size)
+        index = NearestNeighbors(n_neighbors=k).fit(Z[tr]).kneighbors(Z[te], return_distance=False)
+        A = Z[tr][index]                                  # (m, k, d) candidate segment ends
+        x = Z[te][:, None, None, :]
+        a, b = A[:, :, None, :], A[:, None, :, :]
+        direction = b - a
+        length2 = np.sum(direction ** 2, axis=-1)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            t = np.sum((x - a) * direction, axis=-1) / length2
+            residual = np.linalg.norm(x - (a + t[..., None] * direction), axis=-1)
+            moved = np.sum(np.abs(direction) > 1e-12, axis=-1)
+            on_segment = ((t > 1e-9) & (t < 1 - 1e-9) & (residual <= 1e-7 * np.sqrt(length2)) & (moved >= 2)
+                          & (length2 > 0))
+        flagged += int(np.any(on_segment, axis=(1, 2)).sum())
+    if flagged >= max(3, share * test.size):
+        return Finding("synthetic rows", "warning",
+                       f"{flagged} of {test.size} test rows in the first fold lie exactly on a line between two "
+                       "training rows of their class — the fingerprint of SMOTE (or another interpolating "
+                       "oversampler) applied before the split. Resample inside the training folds only: pass the "
+                       "raw data and put the sampler in an imbalanced-learn Pipeline.", "03")
+    return Finding("synthetic rows", "ok", "no test row lies exactly between two training rows of its class "
+                   "(the pattern SMOTE leaves when it runs before the split).", "03")
+
+
+def _single_feature_scores(frame, y, splits):
+    """Cross-validated balanced accuracy of a depth-3 tree on each column alone (strings ordinally encoded)."""
+    import pandas as pd
+    from sklearn.metrics import balanced_accuracy_score
+    from sklearn.tree import DecisionTreeClassifier
+
+    scores = {}
+    for column in frame.columns:
+        values = frame[column]
+        if not pd.api.types.is_numeric_dtype(values):
+            values = pd.Series(pd.factorize(values.astype(str))[0], index=values.index)
+        x = values.to_numpy(float).reshape(-1, 1)
+        if not np.all(np.isfinite(x)):
+            x = np.nan_to_num(x, nan=np.nanmedian(x))
+        pred = np.empty(y.size, int)
+        tested = np.zeros(y.size, bool)
+        for train, test in splits:
+            tree = DecisionTreeClassifier(max_depth=3, random_state=0).fit(x[train], y[train])
+            pred[test] = tree.predict(x[test])
+            tested[test] = True
+        scores[str(column)] = float(balanced_accuracy_score(y[tested], pred[tested]))
+    return scores
+
+
+def _check_single_feature(scores, threshold):
+    best = max(scores, key=scores.get)
+    suspects = [c for c, s in scores.items() if s >= threshold]
+    if suspects:
+        listed = ", ".join(f"'{c}' ({scores[c]:.2f})" for c in suspects[:3])
+        return Finding("single feature", "warning",
+                       f"{listed} alone predict{'s' if len(suspects) == 1 else ''} the label with balanced accuracy "
+                       f"≥ {threshold:.2f}. A column this good on its own is more often recorded after the outcome "
+                       "(target leakage) than a discovery: ask whether its value exists at the moment of prediction.",
+                       "04")
+    return Finding("single feature", "ok", f"no single column predicts the label with balanced accuracy ≥ "
+                   f"{threshold:.2f} on its own (best: '{best}', {scores[best]:.2f}); leaks spread over several "
+                   "columns are not checked.", "04")
+
+
+def _check_groups(groups, splits, user_cv):
+    if groups is None:
+        return Finding("groups", "note", "no groups given: if several rows come from one person, item or session, "
+                       "pass groups= so they stay on one side of each split.", "04")
+    groups = np.asarray(groups)
+    shared = set()
+    for train, test in splits:
+        shared |= set(np.intersect1d(groups[train], groups[test]).tolist())
+    if shared:
+        return Finding("groups", "warning",
+                       f"{len(shared)} of {np.unique(groups).size} groups have rows in both a training and its test "
+                       f"fold{' (the given cv ignores groups)' if user_cv else ''}: the model can recognise the group "
+                       "instead of predicting. Use GroupKFold / StratifiedGroupKFold (leave cv= unset).", "04")
+    return Finding("groups", "ok", "no group has rows on both sides of any split.", "04")
+
+
+def _check_time(time, splits, user_cv):
+    if time is None:
+        return Finding("time order", "note", "no time order given: if the data were collected over time, pass "
+                       "time= so the model is tested on later rows than it was trained on.", "04")
+    time = np.asarray(time)
+    earlier = 0
+    tested = 0
+    for train, test in splits:
+        earlier += int(np.sum(time[test] < time[train].max()))
+        tested += test.size
+    if earlier:
+        return Finding("time order", "warning",
+                       f"{earlier} of {tested} test predictions ({earlier / tested:.0%}) are for rows earlier than "
+                       f"the latest training row{' (the given cv shuffles time)' if user_cv else ''}: the model "
+                       "is partly trained on the future. Use TimeSeriesSplit (leave cv= unset).", "04")
+    return Finding("time order", "ok", "every test row is later than all rows its model was trained on.", "04")
+
+
+# --- the report ------------------------------------------------------------------------------------
+
+
+def honest_report(model, X, y, *, groups=None, time=None, cv=None, n_splits=5, n_repeats=3, positive_label=None,
+                  false_negative_cost=None, seed=0, n_bootstrap=1000, confidence=0.95, leak_checks=True,
+                  single_feature_threshold=0.95, too_good=0.97, max_seconds=None, title=None):
+    """Evaluate a classifier honestly and return an :class:`HonestReport`.
+
+    Parameters
+    ----------
+    model : scikit-learn classifier or Pipeline
+        Unfitted; it is cloned and refitted inside every training fold, so
+        every step of a Pipeline (scaling, selection, imbalanced-learn's
+        resampling) sees training rows only. Needs ``predict_proba``.
+    X : 2-D array or pandas DataFrame
+        Raw features. Non-numeric columns need a Pipeline that encodes them.
+    y : 1-D array of two class labels
+    groups : 1-D array, optional
+        Which rows belong together (patient, item, session): folds keep each group whole.
+    time : 1-D array, optional
+        When each row was recorded: folds train on the past and test on what follows.
+    cv : splitter, optional
+        Overrides the splitter chosen from ``groups``/``time`` (the checks then test *your* splitter).
+    n_splits, n_repeats : int
+        Folds per repetition, and repetitions (each with its own seed for the split and the model).
+    positive_label : optional
+        The class of interest; default: the minority class.
+    false_negative_cost : float, optional
+        Cost of a false negative in units of a false positive. If given, each
+        fold's threshold is chosen on validation predictions from its
+        training rows (inner 3-fold) and scored on its test rows.
+    seed : int
+        First seed; repetition ``r`` uses ``seed + r``.
+    n_bootstrap : int
+        Bootstrap resamples for the intervals.
+    confidence : float
+        Interval level.
+    leak_checks : bool
+        Run the leak smoke tests.
+    single_feature_threshold : float
+        A column whose balanced accuracy alone reaches this is flagged.
+    too_good : float
+        A balanced accuracy at or above this is flagged as "too good to be true".
+    max_seconds : float, optional
+        Stop adding repetitions once this much time has passed (at least one runs).
+    title : str, optional
+
+    Returns
+    -------
+    HonestReport
+
+    Examples
+    --------
+    >>> from sklearn.datasets import make_classification
+    >>> from sklearn.linear_model import LogisticRegression
+    >>> X, y = make_classification(300, n_features=5, weights=[0.8], random_state=0)
+    >>> report = honest_report(LogisticRegression(), X, y, n_repeats=1, n_bootstrap=200)
+    >>> report.warning_checks()
+    set()
+    >>> report.scores["accuracy"].baseline > 0.7
+    True
+    """
+    start = _time.perf_counter()
+    frame, y01, class_names = _check_inputs(model, X, y, groups, time, positive_label)
+    n_splits = check_positive_int(n_splits, "n_splits", minimum=2)
+    n_repeats = check_positive_int(n_repeats, "n_repeats")
+    seed = check_seed(seed)
+    n_bootstrap = check_positive_int(n_bootstrap, "n_bootstrap", minimum=100)
+    check_real(confidence, "confidence")
+    if not 0 < confidence < 1:
+        raise ValueError(f"confidence must be between 0 and 1, e.g. 0.95, got {confidence!r}.")
+    if false_negative_cost is not None:
+        check_real(false_negative_cost, "false_negative_cost")
+        if false_negative_cost <= 0:
+            raise ValueError(f"false_negative_cost must be positive, got {false_negative_cost!r}.")
+    minority = int(min(y01.sum(), y01.size - y01.sum()))
+    if minority < n_splits:
+        raise ValueError(f"y has only {minority} rows of its rarer class, fewer than n_splits={n_splits}: "
+                         "lower n_splits or collect more data.")
+    order_time = None if time is None else np.asarray(time)
+    user_cv = cv is not None
+    if user_cv and (isinstance(cv, (str, bytes)) or not hasattr(cv, "split")):
+        raise TypeError(f"cv must be a scikit-learn splitter (e.g. KFold(5)), got {type(cv).__name__}.")
+
+    from sklearn.dummy import DummyClassifier
+
+    # Rows in time order when a time is given, so that TimeSeriesSplit trains on the past.
+    row_order = np.argsort(order_time, kind="mergesort") if order_time is not None and not user_cv else None
+
+    repeats, splitter_name = [], ""
+    for r in range(n_repeats):
+        if r and max_seconds is not None and _time.perf_counter() - start > max_seconds:
+            break
+        splitter, splitter_name = _splitter(cv, n_splits, groups, order_time, seed + r)
+        if row_order is not None:
+            splits = [(row_order[tr], row_order[te]) for tr, te in splitter.split(np.zeros((len(frame), 1)))]
+        else:
+            uses_groups = groups is not None and "Group" in type(splitter).__name__
+            splits = list(splitter.split(frame, y01, groups if uses_groups else None))
+        proba = np.full(len(frame), np.nan)
+        baseline_proba = np.full(len(frame), np.nan)
+        folds, validation = [], []
+        for train, test in splits:
+            if np.isfinite(proba[test]).any():
+                raise ValueError("cv must test each row at most once per repetition (a KFold-like splitter); "
+                                 f"{type(splitter).__name__} tests some rows twice.")
+            if np.unique(y01[train]).size < 2:
+                raise ValueError("a training fold holds only one class; with time= or cv=, use fewer splits "
+                                 "or check that both classes occur early in the data.")
+            estimator = _with_seed(model, seed + r)
+            try:
+                estimator.fit(frame.iloc[train], y01[train])
+                proba[test] = _positive_proba(estimator, frame.iloc[test])
+            except (ValueError, TypeError) as error:
+                raise type(error)(f"model could not be fitted or applied on a training fold: {error}") from error
+            dummy = DummyClassifier(strategy="most_frequent").fit(frame.iloc[train], y01[train])
+            baseline_proba[test] = float(dummy.predict(frame.iloc[[0]])[0])
+            folds.append((test, y01[test], proba[test]))
+            if false_negative_cost is not None:
+                validation.append(_validation_predictions(model, frame.iloc[train], y01[train],
+                                                          None if groups is None else np.asarray(groups)[train],
+                                                          None if order_time is None else order_time[train],
+                                                          seed + r))
+        repeats.append({"splits": splits, "proba": proba, "baseline": baseline_proba, "folds": folds,
+                        "validation": validation})
+
+    evaluated = np.isfinite(repeats[0]["proba"])
+    for rep in repeats[1:]:
+        evaluated &= np.isfinite(rep["proba"])
+    y_eval = y01[evaluated]
+    probas = np.array([rep["proba"][evaluated] for rep in repeats])
+    baselines = np.array([rep["baseline"][evaluated] for rep in repeats])
+    groups_eval = None if groups is None else np.asarray(groups)[evaluated]
+
+    # Headline numbers: mean over repetitions of each repetition's pooled out-of-fold metric.
+    pooled = [_all_metrics(y_eval, p) for p in probas]
+    pooled_base = [_all_metrics(y_eval, b) for b in baselines]
+    intervals = bootstrap_metrics(y_eval, probas, n_resamples=n_bootstrap, confidence=confidence,
+                                  groups=groups_eval, seed=seed)
+    fold_scores, fold_base, ratios = {k: [] for k in METRICS}, {k: [] for k in METRICS}, []
+    for rep in repeats:
+        for (train, test), (_, y_test, p_test) in zip(rep["splits"], rep["folds"]):
+            ratios.append(test.size / train.size)
+            if np.unique(y_test).size < 2:
+                continue   # AUC and friends are undefined on a one-class fold
+            model_m = _all_metrics(y_test, p_test)
+            base_m = _all_metrics(y_test, rep["baseline"][test])
+            for key in METRICS:
+                fold_scores[key].append(float(model_m[key][0]))
+                fold_base[key].append(float(base_m[key][0]))
+    scores = {}
+    for key, (label, _) in METRICS.items():
+        values = np.array([float(m[key][0]) for m in pooled])
+        model_folds, base_folds = np.array(fold_scores[key]), np.array(fold_base[key])
+        scores[key] = Score(
+            name=label, value=float(values.mean()), low=intervals[key][0], high=intervals[key][1],
+            sd_repeats=float(values.std(ddof=1)) if values.size > 1 else math.nan,
+            sd_folds=float(model_folds.std(ddof=1)) if model_folds.size > 1 else math.nan,
+            baseline=float(np.mean([float(m[key][0]) for m in pooled_base])),
+            difference=float(np.mean(model_folds - base_folds)) if model_folds.size else math.nan,
+            p_value=_corrected_t_test(model_folds - base_folds, float(np.mean(ratios))))
+
+    per_class = _per_class_table(y_eval, probas[0] >= 0.5, class_names)
+    pred0 = probas[0] >= 0.5
+    confusion = np.array([[np.sum(~pred0 & (y_eval == 0)), np.sum(pred0 & (y_eval == 0))],
+                          [np.sum(~pred0 & (y_eval == 1)), np.sum(pred0 & (y_eval == 1))]])
+    from .calibration import expected_calibration_error
+
+    ece = float(np.mean([expected_calibration_error(y_eval, p, n_bins=10) for p in probas]))
+
+    first_splits = repeats[0]["splits"]
+    cost = None
+    all_folds = [f for rep in repeats for f in rep["folds"]]
+    all_validation = [v for rep in repeats for v in rep["validation"]]
+    if false_negative_cost is not None:
+        cost = _cost_analysis(all_folds, all_validation, float(false_negative_cost))
+
+    findings = []
+    single = {}
+    shuffled = math.nan
+    if leak_checks:
+        findings.append(_check_duplicates(frame, y01, first_splits))
+        findings.append(_check_synthetic(frame, y01, first_splits))
+        single = _single_feature_scores(frame, y01, first_splits)
+        findings.append(_check_single_feature(single, single_feature_threshold))
+        findings.append(_check_groups(groups, first_splits, user_cv))
+        findings.append(_check_time(order_time, first_splits, user_cv))
+        shuffled = _shuffled_label_score(model, frame, y01, first_splits, groups, seed)
+        findings += _score_checks(scores["balanced_accuracy"], shuffled, y_eval, too_good)
+    findings += _recommendations(scores, ece, cost, class_names, len(repeats), splitter_name)
+
+    return HonestReport(
+        title=title or f"Honest evaluation: {_model_name(model)}", n_samples=int(evaluated.sum()),
+        n_features=frame.shape[1], class_names=class_names, prevalence=float(y_eval.mean()),
+        splitter=splitter_name, n_splits=len(first_splits), n_repeats=len(repeats),
+        seeds=tuple(seed + r for r in range(len(repeats))), scores=scores, per_class=per_class,
+        confusion=confusion, ece=ece, shuffled_label_score=shuffled, single_feature_scores=single, cost=cost,
+        findings=findings, seconds=_time.perf_counter() - start,
+        interval_method=f"{confidence:.0%} percentile bootstrap over the out-of-fold predictions "
+                        f"({'whole groups' if groups is not None else 'rows'} resampled, {n_bootstrap} resamples)",
+        _y=y_eval, _proba=probas, _folds=all_folds, _validation=all_validation)
+
+
+def _model_name(model):
+    steps = getattr(model, "steps", None)
+    if steps:
+        return " → ".join(type(step).__name__ for _, step in steps)
+    return type(model).__name__
+
+
+def _positive_proba(estimator, X):
+    proba = np.asarray(estimator.predict_proba(X))
+    classes = list(getattr(estimator, "classes_", [0, 1]))
+    return proba[:, classes.index(1)] if 1 in classes else np.zeros(len(X))
+
+
+def _validation_predictions(model, X_train, y_train, groups, time, seed):
+    """Out-of-fold probabilities on the training rows (inner 3-fold), to choose a threshold on."""
+    splitter = _validation_splitter(groups, time, seed)
+    if time is not None:
+        order = np.argsort(time, kind="mergesort")
+        inner = [(order[a], order[b]) for a, b in splitter.split(np.zeros((len(order), 1)))]
+    else:
+        inner = list(splitter.split(X_train, y_train, groups))
+    y_val, p_val = [], []
+    for a, b in inner:
+        if np.unique(y_train[a]).size < 2:
+            continue
+        estimator = _with_seed(model, seed).fit(X_train.iloc[a], y_train[a])
+        y_val.append(y_train[b])
+        p_val.append(_positive_proba(estimator, X_train.iloc[b]))
+    return np.concatenate(y_val), np.concatenate(p_val)
+
+
+def _shuffled_label_score(model, frame, y, splits, groups, seed):
+    """Balanced accuracy of the same pipeline and splits after permuting the labels (whole groups keep one label)."""
+    from sklearn.metrics import balanced_accuracy_score
+
+    rng = np.random.default_rng(seed + 10_000)
+    shuffled = rng.permutation(y)
+    pred = np.full(y.size, -1)
+    for train, test in splits:
+        if np.unique(shuffled[train]).size < 2:
+            continue
+        estimator = _with_seed(model, seed).fit(frame.iloc[train], shuffled[train])
+        pred[test] = (_positive_proba(estimator, frame.iloc[test]) >= 0.5).astype(int)
+    tested = pred >= 0
+    return float(balanced_accuracy_score(shuffled[tested], pred[tested]))
+
+
+def _score_checks(balanced, shuffled, y, too_good):
+    n1, n0 = int(y.sum()), int(y.size - y.sum())
+    se_chance = 0.5 * math.sqrt(0.25 / n1 + 0.25 / n0)   # SE of balanced accuracy at chance
+    findings = []
+    if balanced.value >= too_good:
+        findings.append(Finding("too good to be true", "warning",
+                                f"balanced accuracy {balanced.value:.3f} is near perfect (shuffled labels give "
+                                f"{shuffled:.3f}). Real problems are rarely this easy: look for a leak "
+                                "(duplicates, a column recorded after the outcome, groups or time across the split) "
+                                "before believing it.", "04"))
+    if shuffled - 0.5 > 3 * se_chance:
+        findings.append(Finding("shuffled labels", "warning",
+                                f"with shuffled labels the pipeline still scores {shuffled:.3f} balanced accuracy, "
+                                f"more than 3 standard errors ({se_chance:.3f}) above chance (0.5): something other "
+                                "than the features' link to the label is being scored.", "06"))
+    elif balanced.value - shuffled < 2 * se_chance:
+        findings.append(Finding("chance level", "warning",
+                                f"balanced accuracy {balanced.value:.3f} is within 2 standard errors of the "
+                                f"shuffled-label score {shuffled:.3f}: the model is not distinguishable from chance "
+                                "on this data.", "06"))
+    else:
+        findings.append(Finding("shuffled labels", "ok",
+                                f"with shuffled labels the same pipeline scores {shuffled:.3f} balanced accuracy, "
+                                "at chance, and the real labels score clearly above it; this does not rule out "
+                                "leaks that the shuffling also removes.", "06"))
+    return findings
+
+
+def _recommendations(scores, ece, cost, class_names, n_repeats, splitter_name):
+    acc, bal, rec = scores["accuracy"], scores["balanced_accuracy"], scores["recall"]
+    notes = [Finding("baseline", "note",
+                     f"accuracy {acc.value:.3f} is {acc.value - acc.baseline:+.3f} above always predicting "
+                     f"'{class_names[0] if acc.baseline >= 0.5 else class_names[1]}' ({acc.baseline:.3f}). Report "
+                     f"balanced accuracy ({bal.value:.3f}), MCC ({scores['mcc'].value:.3f}) and the recall of "
+                     f"'{class_names[1]}' ({rec.value:.3f}) next to it, each with its interval.", "01")]
+    if rec.value < 0.6 or scores["precision"].value < 0.6:
+        notes.append(Finding("per class", "note",
+                             f"the positive class '{class_names[1]}' gets recall {rec.value:.3f} and precision "
+                             f"{scores['precision'].value:.3f}: the average hides it. Show the per-class table "
+                             "(macro and weighted averages side by side).", "03"))
+    if ece > 0.05:
+        notes.append(Finding("calibration", "note",
+                             f"ECE {ece:.3f}: the predicted probabilities are off by that much on average; "
+                             "calibrate (e.g. CalibratedClassifierCV, temperature scaling) before using them as "
+                             "risks.", "02"))
+    if n_repeats > 1:
+        notes.append(Finding("spread", "note",
+                             f"balanced accuracy varies with sd {bal.sd_repeats:.3f} across {n_repeats} repetitions "
+                             f"of {splitter_name} and {bal.sd_folds:.3f} across single folds: a difference smaller "
+                             "than that between two models is noise. Report mean ± sd and the interval.", "05"))
+    if cost is not None:
+        verdict = ("beats" if cost.cost_chosen < cost.best_trivial_cost else "does not beat")
+        notes.append(Finding("cost", "note",
+                             f"with a false negative costing {cost.false_negative_cost:g} false positives, threshold "
+                             f"0.5 costs {cost.cost_default:.3f} per case and the threshold chosen on validation data "
+                             f"(median {np.median(cost.thresholds):.2f}) {cost.cost_chosen:.3f}, which {verdict} the "
+                             f"best trivial rule ({cost.best_trivial_cost:.3f}). Choose thresholds on validation "
+                             "data, never on the test rows.", "01"))
+    return notes
+
+
+def _per_class_table(y, pred, class_names):
+    import pandas as pd
+    from sklearn.metrics import precision_recall_fscore_support
+
+    precision, recall, f1, support = precision_recall_fscore_support(y, pred.astype(int), labels=[0, 1],
+                                                                     zero_division=0)
+    rows = {str(class_names[i]): [precision[i], recall[i], f1[i], int(support[i])] for i in (0, 1)}
+    rows["macro average"] = [precision.mean(), recall.mean(), f1.mean(), int(support.sum())]
+    weights = support / support.sum()
+    rows["weighted average"] = [float(precision @ weights), float(recall @ weights), float(f1 @ weights),
+                                int(support.sum())]
+    table = pd.DataFrame.from_dict(rows, orient="index", columns=["precision", "recall", "F1", "support"])
+    table.index.name = "class"
+    return table
