@@ -27,6 +27,7 @@ import numpy as np
 
 from ._validation import check_positive_int, check_real, check_seed
 from .reproducibility import import_tensorflow
+from .stats import spread
 
 __all__ = ["EnsembleResult", "train_mlp_ensemble", "train_keras_loop"]
 
@@ -59,11 +60,7 @@ class EnsembleResult:
 
     def summary(self, *, decimals=3):
         """Mean, standard deviation (ddof=1), min, max and range of the test accuracy."""
-        acc = self.test_accuracy
-        sd = float(np.std(acc, ddof=1)) if acc.size > 1 else 0.0
-        values = {"mean": float(acc.mean()), "sd": sd, "min": float(acc.min()),
-                  "max": float(acc.max()), "range": float(acc.max() - acc.min())}
-        return {name: round(value, decimals) for name, value in values.items()}
+        return spread(self.test_accuracy, decimals=decimals)
 
 
 def _per_member(array, name, n_members, *, ndim):
@@ -186,7 +183,7 @@ def train_mlp_ensemble(X_train, y_train, X_test, y_test, *, n_members=20, hidden
             per_sample = tf.nn.sparse_softmax_cross_entropy_with_logits(labels=y, logits=logits_of(x))
             member_loss = tf.reduce_mean(per_sample, axis=1)
             total = tf.reduce_sum(member_loss)  # sum: each member's gradient is its own
-        optimizer.apply_gradients(zip(tape.gradient(total, variables), variables))
+        optimizer.apply_gradients(zip(tape.gradient(total, variables), variables, strict=True))
         return member_loss
 
     shufflers = [np.random.default_rng(check_seed(int(s), "shuffle_seeds[i]")) for s in shuffle_seeds]

@@ -11,6 +11,7 @@ import numpy as np
 
 from ._validation import as_binary_labels, as_numeric_1d, check_real, check_same_length
 from .metrics import ConfusionCounts
+from .stats import binomial_se, sample_sd
 
 __all__ = [
     "OKABE_ITO",
@@ -369,7 +370,7 @@ def plot_accuracy_strips(groups, *, ax=None, title=None, xlabel="test accuracy")
         v = values[name]
         ax.scatter(v, y + rng.uniform(-0.15, 0.15, v.size), s=22, alpha=0.75,
                    color=colours[row % len(colours)], zorder=2)
-        sd = v.std(ddof=1) if v.size > 1 else 0.0
+        sd = sample_sd(v)
         ax.errorbar(v.mean(), y + 0.32, xerr=sd, fmt="D", color=OKABE_ITO["black"], capsize=4,
                     markersize=5, zorder=3)
     ax.set_yticks(range(len(names)), names[::-1])
@@ -399,8 +400,6 @@ def plot_seed_spread(accuracies, *, n_test, seed_sd=None, ax=None, title=None, x
     >>> ax.get_xlabel()
     'test accuracy'
     """
-    from .variance import binomial_se
-
     values = as_numeric_1d(accuracies, "accuracies")
     ax = _new_axes(ax)
     mean = float(values.mean())

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validation import as_binary_labels, check_fraction, check_positive_int, check_seed, check_same_length
+from ._validation import as_binary_labels, check_fraction, check_positive_int, check_seed
+from .stats import PermutationResult, permutation_test  # noqa: F401  (moved to stats; re-exported)
 
 __all__ = [
     "first_token_task", "counting_task", "noisy_tagging_task", "bag_of_tokens",
@@ -139,47 +140,6 @@ def bag_of_tokens_accuracy(X_train, y_train, X_test, y_test, *, vocab_size=None)
     model = LogisticRegression(max_iter=1000)
     model.fit(bag_of_tokens(X_train, vocab_size=vocab_size), y_train)
     return float(model.score(bag_of_tokens(X_test, vocab_size=vocab_size), y_test))
-
-
-@dataclass(frozen=True)
-class PermutationResult:
-    """Observed accuracy, the accuracies under shuffled labels, and the p-value."""
-
-    accuracy: float
-    null_accuracies: np.ndarray
-    p_value: float
-
-    @property
-    def learned_something(self):
-        """True when p < 0.05: the accuracy is unlikely under "labels are unrelated"."""
-        return self.p_value < 0.05
-
-
-def permutation_test(y_true, y_pred, *, n_permutations=1000, seed=0):
-    """Would this accuracy be surprising if the predictions had nothing to do with the labels?
-
-    Shuffles the true labels ``n_permutations`` times and counts how often the
-    same predictions score at least as well. No retraining is needed: it
-    tests the predictions you already have. A model that always predicts the
-    majority class gets p = 1 — whatever its accuracy.
-
-    Examples
-    --------
-    >>> result = permutation_test([0] * 90 + [1] * 10, [0] * 100)
-    >>> result.accuracy, result.p_value
-    (0.9, 1.0)
-    """
-    y_true = np.asarray(y_true)
-    y_pred = np.asarray(y_pred)
-    if y_true.ndim != 1 or y_true.size == 0:
-        raise ValueError(f"y_true must be a non-empty 1-D array of labels, got shape {y_true.shape}.")
-    check_same_length(y_true=y_true, y_pred=y_pred)
-    n_permutations = check_positive_int(n_permutations, "n_permutations", minimum=10)
-    rng = np.random.default_rng(check_seed(seed))
-    observed = float(np.mean(y_true == y_pred))
-    null = np.array([np.mean(rng.permutation(y_true) == y_pred) for _ in range(n_permutations)])
-    p_value = (1 + int(np.sum(null >= observed - 1e-12))) / (n_permutations + 1)
-    return PermutationResult(observed, null, min(1.0, round(p_value, 6)))
 
 
 def token_accuracy(y_true, y_pred, *, mask=None):
