@@ -1,27 +1,28 @@
 """Questions for solutions/04_leakage_solutions.
 
-Every expected answer is computed by running the right-way (or wrong-way)
-experiment on the same generated data the learner gets. Question 1 runs the
-learner's own pipeline.
+The data are generated here from fixed seeds (none of them is a data set the
+teaching notebook uses), and every expected answer is computed by running the
+experiment on them. Questions 1 and 4 run the learner's own pipeline or
+splitter; question 7 calls the learner's function on hidden data sets.
 """
 
 from __future__ import annotations
 
+import inspect
+import math
+import numbers
+import warnings
+
 import numpy as np
 
-from ..checks import ChoiceQuestion, NumberQuestion, Question, Verdict
-from ..leakage import (duplicate_leak, make_duplicated_noise, make_noise_classification, oversampling_leak,
-                       scaling_leak)
+from ..checks import ChoiceQuestion, FunctionQuestion, NumberQuestion, Question, Verdict, _describe
+from . import make_progress
 
-__all__ = ["noise_data", "selection_cv", "leaky_selection_score", "reference_pipeline", "reference_pipeline_score", "duplicated_data", "patients", "SPLITTERS",
-           "STUDIES", "recommend_splitter", "PipelineQuestion", "q1", "q2", "q3", "q4", "q5", "q6", "q7"]
+__all__ = ["noise_data", "selection_cv", "STUDIES", "candidate_scores", "duplicated_data", "patients",
+           "PipelineQuestion", "SplitterQuestion", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "progress"]
 
-#: Settings shared by question 1 and its checker.
+#: Question 1: samples, noise features, features the colleague keeps.
 SELECTION = {"n_samples": 60, "n_features": 2000, "n_selected": 10, "seed": 1}
-#: Settings shared by question 4 and its checker.
-DUPLICATES = {"n_unique": 200, "copies": 2, "seed": 5}
-
-SPLITTERS = ("KFold", "StratifiedKFold", "GroupKFold", "TimeSeriesSplit")
 
 #: Data sets described by what matters for the split (questions 2 and 6).
 STUDIES = {
@@ -33,10 +34,15 @@ STUDIES = {
 }
 
 
+# --- data ----------------------------------------------------------------------------------
+
 def noise_data():
-    """Question 1: 60 samples, 2,000 noise features, balanced labels."""
-    return make_noise_classification(n_samples=SELECTION["n_samples"], n_features=SELECTION["n_features"],
-                                     seed=SELECTION["seed"])
+    """Question 1: 60 samples, 2,000 standard-normal features, balanced labels unrelated to them."""
+    rng = np.random.default_rng(SELECTION["seed"])
+    n = SELECTION["n_samples"]
+    X = rng.normal(size=(n, SELECTION["n_features"]))
+    y = rng.permutation(np.r_[np.zeros(n // 2, int), np.ones(n - n // 2, int)])
+    return X, y
 
 
 def selection_cv():
@@ -46,21 +52,38 @@ def selection_cv():
     return StratifiedKFold(n_splits=5, shuffle=True, random_state=SELECTION["seed"])
 
 
-def leaky_selection_score():
-    """The colleague's (leaky) result in question 1: select on all rows, then cross-validate."""
-    from sklearn.feature_selection import SelectKBest, f_classif
-    from sklearn.model_selection import cross_val_score
-    from sklearn.neighbors import KNeighborsClassifier
+def candidate_scores():
+    """Question 3: 40 candidate models, each scored on a validation set and on a test set.
 
-    X, y = noise_data()
-    X_best = SelectKBest(f_classif, k=SELECTION["n_selected"]).fit_transform(X, y)
-    return float(cross_val_score(KNeighborsClassifier(n_neighbors=1), X_best, y, cv=selection_cv()).mean())
+    Returns
+    -------
+    pandas.DataFrame
+        One row per candidate; columns ``validation`` and ``test`` (accuracies
+        on 150 rows each).
+    """
+    import pandas as pd
+
+    rng = np.random.default_rng(7)
+    validation, test = rng.binomial(150, 0.5, 40) / 150, rng.binomial(150, 0.5, 40) / 150
+    return pd.DataFrame({"validation": validation, "test": test},
+                        index=pd.RangeIndex(1, 41, name="candidate"))
 
 
 def duplicated_data():
-    """Question 4: 200 items recorded twice each; returns X, y, item."""
-    return make_duplicated_noise(n_unique=DUPLICATES["n_unique"], copies=DUPLICATES["copies"],
-                                 seed=DUPLICATES["seed"])
+    """Question 4: 200 items, each recorded twice with a little jitter, rows in random order.
+
+    Returns
+    -------
+    X : ndarray (400, 10)
+    y : ndarray of 0/1, one label per item (both copies share it)
+    item : ndarray of int, the item each row records
+    """
+    rng = np.random.default_rng(5)
+    n_items, copies = 200, 2
+    base, labels = rng.normal(size=(n_items, 10)), rng.integers(0, 2, n_items)
+    item = rng.permutation(np.repeat(np.arange(n_items), copies))
+    X = base[item] + 0.01 * rng.normal(size=(item.size, 10))
+    return X, labels[item], item
 
 
 def patients():
@@ -83,7 +106,32 @@ def patients():
     return table, diabetic
 
 
-def recommend_splitter(study):
+# --- reference computations (private: the checker's side) -----------------------------------
+
+def _knn():
+    from sklearn.neighbors import KNeighborsClassifier
+
+    return KNeighborsClassifier(n_neighbors=1)
+
+
+def _leaky_selection_score():
+    """The colleague's result in question 1: select on all rows, then cross-validate."""
+    from sklearn.feature_selection import SelectKBest, f_classif
+    from sklearn.model_selection import cross_val_score
+
+    X, y = noise_data()
+    X_best = SelectKBest(f_classif, k=SELECTION["n_selected"]).fit_transform(X, y)
+    return float(cross_val_score(_knn(), X_best, y, cv=selection_cv()).mean())
+
+
+def _reference_pipeline():
+    from sklearn.feature_selection import SelectKBest, f_classif
+    from sklearn.pipeline import make_pipeline
+
+    return make_pipeline(SelectKBest(f_classif, k=SELECTION["n_selected"]), _knn())
+
+
+def _recommend_splitter(study):
     """The splitter a data description calls for (the rule the notebook teaches)."""
     if study["ordered_in_time"]:
         return "TimeSeriesSplit"
@@ -92,45 +140,128 @@ def recommend_splitter(study):
     return "StratifiedKFold"
 
 
+def _chosen_on_validation():
+    scores = candidate_scores()
+    return float(scores.loc[scores["validation"].idxmax(), "test"])
+
+
+def _group_splitter():
+    from sklearn.model_selection import GroupKFold
+
+    return GroupKFold(n_splits=5)
+
+
+def _shuffled_kfold_score():
+    from sklearn.model_selection import KFold, cross_val_score
+
+    X, y, _ = duplicated_data()
+    return float(cross_val_score(_knn(), X, y, cv=KFold(5, shuffle=True, random_state=0)).mean())
+
+
 def _leaked_column():
     table, label = patients()
     correlations = {column: abs(np.corrcoef(table[column], label)[0, 1]) for column in table}
     return max(correlations, key=correlations.get)
 
 
+def _grouped_noise(n_groups, per_group, n_features, seed):
+    """Several rows per group (shared feature offset), one random label per group, rows shuffled."""
+    rng = np.random.default_rng(seed)
+    offsets = rng.normal(scale=2.0, size=(n_groups, n_features))
+    labels = rng.permutation(np.arange(n_groups) % 2)  # both classes in every data set
+    groups = rng.permutation(np.repeat(np.arange(n_groups), per_group))
+    X = offsets[groups] + rng.normal(size=(groups.size, n_features))
+    return X, labels[groups], groups
+
+
+def _honest_cases():
+    """Hidden data sets for question 7, as (X, y, groups, k)."""
+    settings = [(10, 2, 6, 2), (15, 3, 20, 3), (20, 3, 100, 5), (30, 4, 300, 10)]
+    return [(*_grouped_noise(n_groups, per_group, n_features, seed), k)
+            for seed, (n_groups, per_group, n_features, k) in enumerate(settings, start=40)]
+
+
+def _cv_selection_score(X, y, groups, k, *, inside=True, cv=None):
+    from sklearn.feature_selection import SelectKBest, f_classif
+    from sklearn.model_selection import cross_val_score
+    from sklearn.pipeline import make_pipeline
+
+    cv = _group_splitter() if cv is None else cv
+    if inside:
+        return float(cross_val_score(make_pipeline(SelectKBest(f_classif, k=k), _knn()), X, y,
+                                     groups=groups, cv=cv).mean())
+    X_best = SelectKBest(f_classif, k=k).fit_transform(X, y)
+    return float(cross_val_score(_knn(), X_best, y, groups=groups, cv=cv).mean())
+
+
+def _honest_reference(X, y, groups, k):
+    return _cv_selection_score(X, y, groups, k)
+
+
+def _selection_outside(X, y, groups, k):
+    return _cv_selection_score(X, y, groups, k, inside=False)
+
+
+def _folds_ignore_groups(X, y, groups, k):
+    return _cv_selection_score(X, y, None, k, cv=5)
+
+
+def _stratified_group_folds(X, y, groups, k):
+    from sklearn.model_selection import StratifiedGroupKFold
+
+    return _cv_selection_score(X, y, groups, k, cv=StratifiedGroupKFold(n_splits=5))
+
+
+# --- question classes ----------------------------------------------------------------------
+
+def _chance_band(n):
+    """Two binomial standard errors of an accuracy at chance (0.5) on ``n`` samples."""
+    return 2 * np.sqrt(0.25 / n)
+
+
 class PipelineQuestion(Question):
     """The answer is a scikit-learn pipeline: the checker cross-validates it on the question's data.
 
     Correct when the pipeline still selects features (a step with
-    ``get_support``), and its cross-validated accuracy on the noise data is
-    within two standard errors of chance. ``expected`` returns the reference
-    pipeline (unfitted).
+    ``get_support``) and its cross-validated accuracy on the noise data lies
+    within two standard errors of chance.
     """
+
+    kind = "pipeline"
 
     def __init__(self, *, name, expected, hint, solution, data, cv, leaky):
         super().__init__(name=name, expected=expected, hint=hint, solution=solution)
         self._data, self._cv, self._leaky = data, cv, leaky
 
+    def _expects(self):
+        return "an unfitted scikit-learn pipeline (selection step, then classifier)"
+
     def _judge(self, answer):
         from sklearn.base import clone
         from sklearn.model_selection import cross_val_score
 
-        if isinstance(answer, (int, float, np.number)) and not isinstance(answer, bool):
-            if abs(float(answer) - self._leaky()) < 0.001:
-                return Verdict("incorrect", "that is the leaky score itself. Build the pipeline: "
-                               "make_pipeline(SelectKBest(...), KNeighborsClassifier(...)), and pass the pipeline.")
-            return Verdict("incorrect", f"{self.name} expects the pipeline object, not a number: "
-                           "the checker cross-validates it for you.")
-        if not (hasattr(answer, "fit") and hasattr(answer, "get_params")):
-            return Verdict("incorrect", f"{self.name} expects a scikit-learn pipeline, got {type(answer).__name__}.")
+        if isinstance(answer, numbers.Real) and not isinstance(answer, (bool, np.bool_)):
+            leaky = not math.isnan(answer) and abs(float(answer) - self._leaky()) < 0.001
+            return Verdict("incorrect", f"{self.name} expects {self._expects()}, not a number"
+                           f"{' (and that one is the leaky score itself)' if leaky else ''}: build the pipeline "
+                           "and pass it; the checker cross-validates it for you.")
+        if inspect.isclass(answer) or not (hasattr(answer, "fit") and hasattr(answer, "get_params")):
+            return self._wrong_type(answer)
         steps = [step for _, step in getattr(answer, "steps", [])]
         if not any(hasattr(step, "get_support") for step in steps):
-            return Verdict("incorrect", "keep the feature selection, but as the first step of the pipeline "
-                           "(make_pipeline(SelectKBest(f_classif, k=10), classifier)): the point is that "
-                           "cross-validation refits it on each training fold.")
+            return Verdict("incorrect", f"{self.name} expects {self._expects()}; you passed {_describe(answer)} "
+                           "without a feature-selection step. Keep the selection, but as the first step of the "
+                           "pipeline (make_pipeline(selector, classifier)): the point is that cross-validation "
+                           "refits it on each training fold.")
         X, y = self._data()
-        score = float(cross_val_score(clone(answer), X, y, cv=self._cv()).mean())
-        band = 2 * np.sqrt(0.25 / len(y))
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # e.g. k larger than the number of features: still a pipeline
+                score = float(cross_val_score(clone(answer), X, y, cv=self._cv(), error_score="raise").mean())
+        except Exception as error:  # the learner's pipeline failed to fit: say where
+            return Verdict("incorrect", f"cross-validating your pipeline raised {type(error).__name__}: "
+                           f"{str(error)[:200]}. Build it as make_pipeline(selector, classifier).")
+        band = _chance_band(len(y))
         if abs(score - 0.5) <= band:
             return Verdict("correct", f"cross-validated inside the pipeline the accuracy is {score:.3f}, within "
                            f"noise of chance (0.5 ± {band:.3f}); the leaky version reported {self._leaky():.3f}.")
@@ -138,27 +269,90 @@ class PipelineQuestion(Question):
                        "does a step see the labels of the test folds some other way?")
 
 
-def reference_pipeline():
-    """Question 1's answer: the selection moved inside the model, so every training fold refits it."""
-    from sklearn.feature_selection import SelectKBest, f_classif
-    from sklearn.neighbors import KNeighborsClassifier
-    from sklearn.pipeline import make_pipeline
+class SplitterQuestion(Question):
+    """The answer is a splitter object: the checker runs its ``split(X, y, groups=item)``.
 
-    return make_pipeline(SelectKBest(f_classif, k=SELECTION["n_selected"]), KNeighborsClassifier(n_neighbors=1))
+    Correct when no item has rows on both sides of any split — whichever
+    splitter achieves it. The verdict then reports the 1-nearest-neighbour
+    accuracy with that splitter next to a shuffled split's.
+    """
+
+    kind = "splitter"
+
+    def __init__(self, *, name, expected, hint, solution, data, leaky):
+        super().__init__(name=name, expected=expected, hint=hint, solution=solution)
+        self._data, self._leaky = data, leaky
+
+    def _expects(self):
+        return "a splitter object (like those in sklearn.model_selection)"
+
+    def _judge(self, answer):
+        from sklearn.metrics import accuracy_score
+
+        wrong = f"{self.name} expects {self._expects()}; you passed {_describe(answer)}."
+        if isinstance(answer, str):
+            return Verdict("incorrect", f"{wrong} Pass the splitter itself, not its name: create it, e.g. "
+                           "SomeSplitter(n_splits=5), and pass that.")
+        if isinstance(answer, numbers.Integral) and not isinstance(answer, (bool, np.bool_)) and answer >= 2:
+            return Verdict("incorrect", f"{wrong} cv={answer} in cross_val_score means {answer} folds of the usual "
+                           "kind, which do not know which rows are copies of one item. Pass a splitter that takes "
+                           "groups.")
+        if inspect.isclass(answer) and hasattr(answer, "split"):
+            return Verdict("incorrect", f"{wrong} Create a splitter from the class, e.g. "
+                           f"{answer.__name__}(n_splits=5), and pass that.")
+        if not callable(getattr(answer, "split", None)) or _is_data(answer):
+            return self._wrong_type(answer)
+        X, y, item = self._data()
+        try:
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                splits = [(np.asarray(train), np.asarray(test)) for train, test in answer.split(X, y, groups=item)]
+        except Exception as error:  # the learner's splitter cannot split this data: say why
+            return Verdict("incorrect", f"{type(answer).__name__}.split(X, y, groups=item) raised "
+                           f"{type(error).__name__}: {str(error)[:200]}")
+        ignored = any("groups parameter is ignored" in str(warning.message) for warning in caught)
+        if not splits or not all(_valid_indices(part, len(y)) for split in splits for part in split):
+            return Verdict("incorrect", f"{type(answer).__name__}.split did not give (train, test) index arrays "
+                           "for these 400 rows.")
+        for number, (train, test) in enumerate(splits, start=1):
+            shared = np.intersect1d(item[train], item[test])
+            if shared.size:
+                why = f" ({type(answer).__name__} ignores the groups argument.)" if ignored else ""
+                return Verdict("incorrect", f"split {number} of {type(answer).__name__} puts copies of {shared.size} "
+                               f"items on both sides (item {shared[0]}, for one, has a row in training and one in "
+                               f"test), so 1-NN finds the twin.{why} Use a splitter that keeps each item's rows "
+                               "together.")
+        accuracies = [accuracy_score(y[test], _knn().fit(X[train], y[train]).predict(X[test]))
+                      for train, test in splits]
+        score = float(np.mean(accuracies))
+        band = _chance_band(np.unique(item).size)
+        noise = (f"within noise of chance (0.5 ± {band:.3f} for {np.unique(item).size} items)"
+                 if abs(score - 0.5) <= band else "on data with nothing to learn")
+        kind = {"StratifiedGroupKFold": " It also balances the classes across folds — a good choice when "
+                                        "classes are imbalanced.",
+                "LeaveOneGroupOut": " One item per test fold is valid, but slow on large data.",
+                "GroupShuffleSplit": " Random group splits are valid; with few splits the estimate is noisier."}
+        return Verdict("correct", f"no item has rows on both sides of any of the {len(splits)} splits of "
+                       f"{type(answer).__name__}.{kind.get(type(answer).__name__, '')} 1-NN accuracy "
+                       f"{score:.3f}, {noise}; a shuffled split reports {self._leaky():.3f}.")
 
 
-def reference_pipeline_score():
-    """The honest accuracy of :func:`reference_pipeline` on question 1's data and folds."""
-    from sklearn.model_selection import cross_val_score
+def _is_data(value):
+    """Arrays and tables have no ``split`` worth calling (pandas' str.split is not a splitter)."""
+    return isinstance(value, (np.ndarray, list, tuple, dict)) or type(value).__module__.startswith("pandas")
 
-    X, y = noise_data()
-    return float(cross_val_score(reference_pipeline(), X, y, cv=selection_cv()).mean())
 
+def _valid_indices(part, n):
+    return (part.ndim == 1 and part.size > 0 and np.issubdtype(part.dtype, np.integer)
+            and part.min() >= 0 and part.max() < n)
+
+
+# --- questions -----------------------------------------------------------------------------
 
 q1 = PipelineQuestion(
     name="Question 1 (selection inside the pipeline)",
-    expected=reference_pipeline,
-    data=noise_data, cv=selection_cv, leaky=leaky_selection_score,
+    expected=_reference_pipeline,
+    data=noise_data, cv=selection_cv, leaky=_leaky_selection_score,
     hint="make_pipeline(step1, step2) chains a selector and a classifier; cross_val_score then refits both "
          "on each training fold.",
     solution="pipeline = make_pipeline(SelectKBest(f_classif, k=10), KNeighborsClassifier(n_neighbors=1))",
@@ -167,70 +361,94 @@ q1 = PipelineQuestion(
 q2 = ChoiceQuestion(
     name="Question 2 (the splitter for X-rays)",
     options={"KFold": "random folds put X-rays of the same patient on both sides: the model recognises patients.",
-             "StratifiedKFold": "stratifying keeps the class balance but still splits a patient's X-rays.",
-             "GroupKFold": "right: all X-rays of a patient stay in one fold (groups=patient_id).",
-             "TimeSeriesSplit": "nothing here is ordered in time; the problem is rows that share a patient."},
-    expected=lambda: recommend_splitter(STUDIES["x-rays"]),
+             "StratifiedKFold": "stratifying keeps the class balance but still splits a patient's X-rays "
+                                "across training and test.",
+             "GroupKFold": "all X-rays of a patient stay in one fold (groups=patient_id), so the test folds hold "
+                           "patients the model has never seen.",
+             "TimeSeriesSplit": "nothing here is ordered in time; the problem is rows that belong to one person."},
+    expected=lambda: _recommend_splitter(STUDIES["x-rays"]),
     hint="Which rows belong together? Keep them on one side of every split.",
     solution="splitter = 'GroupKFold'  # with groups=patient_id",
 )
 
-q3 = ChoiceQuestion(
-    name="Question 3 (does scaling leak here?)",
-    options={"yes": "run it: on seed 004's data the difference is 0.000 — the scaler never sees a label, and "
-                    "the test rows move its means and spreads by almost nothing.",
-             "no": "right: the leak is real but harmless here; fit the scaler in the pipeline anyway."},
-    expected=lambda: "yes" if abs(scaling_leak().inflation) >= 0.02 else "no",
-    hint="leakage.scaling_leak() returns both scores; compare them.",
-    solution="result = leakage.scaling_leak()\ninflates = 'yes' if abs(result.inflation) >= 0.02 else 'no'",
+q3 = NumberQuestion(
+    name="Question 3 (report the chosen model honestly)",
+    expected=_chosen_on_validation,
+    tolerance=0.001,
+    mistakes=[
+        (lambda: float(candidate_scores()["test"].max()),
+         "that is the best *test* score: choosing by it turns the test set into a validation set, and its "
+         "maximum over 40 candidates is optimistic."),
+        (lambda: float(candidate_scores()["validation"].max()),
+         "that is the chosen candidate's validation score. It was used to choose, so it is the maximum of 40 "
+         "noisy numbers: optimistic. The test set, used once, gives the honest number."),
+        (lambda: float(candidate_scores()["test"].mean()),
+         "that is the average test score of all 40 candidates; the team ships one model. Report the test "
+         "score of the candidate chosen on validation."),
+    ],
+    low=0.0, high=1.0,
+    hint="Choose with the validation column only (idxmax), then read that candidate's test score.",
+    solution="scores = ex04.candidate_scores()\nreported = scores.loc[scores['validation'].idxmax(), 'test']",
 )
 
-q4 = NumberQuestion(
-    name="Question 4 (duplicates, done right)",
-    expected=lambda: duplicate_leak(n_unique=DUPLICATES["n_unique"], copies=DUPLICATES["copies"],
-                                    seed=DUPLICATES["seed"]).honest,
-    tolerance=0.001,
-    mistakes=[(lambda: duplicate_leak(n_unique=DUPLICATES["n_unique"], copies=DUPLICATES["copies"],
-                                      seed=DUPLICATES["seed"]).leaky,
-               "that is the random-split score: copies of an item are on both sides. Split by item.")],
-    low=0.0, high=1.0,
-    hint="cross_val_score(KNeighborsClassifier(n_neighbors=1), X, y, cv=GroupKFold(5), groups=item).mean()",
-    solution="honest_duplicates = cross_val_score(KNeighborsClassifier(n_neighbors=1), X_dup, y_dup,\n"
-             "                                    cv=GroupKFold(5), groups=item).mean()",
+q4 = SplitterQuestion(
+    name="Question 4 (a splitter for duplicated items)",
+    expected=_group_splitter,
+    data=duplicated_data, leaky=_shuffled_kfold_score,
+    hint="Which splitters in sklearn.model_selection accept a groups argument in split(X, y, groups)? "
+         "Use the item id as the group.",
+    solution="splitter = GroupKFold(n_splits=5)  # StratifiedGroupKFold(5) is right too",
 )
 
 q5 = ChoiceQuestion(
     name="Question 5 (the leaked column)",
     options={"age": "age is known before the diagnosis.",
              "bmi": "BMI is measured before the diagnosis.",
-             "insulin_prescribed": "right: insulin is prescribed *because* of the diagnosis — it will not "
-                                   "exist when the model has to predict.",
-             "blood_pressure": "measured before the diagnosis.",
-             "smoker": "known before the diagnosis."},
+             "insulin_prescribed": "insulin is prescribed *because* of the diagnosis — it will not exist when the "
+                                   "model has to predict.",
+             "blood_pressure": "blood pressure is measured before the diagnosis.",
+             "smoker": "smoking is known before the diagnosis."},
     expected=_leaked_column,
     hint="Which column could only be filled in after the diagnosis? Its correlation with the label gives it away.",
-    solution="table.corrwith(pd.Series(diabetic)).abs().idxmax()  # 'insulin_prescribed'",
+    solution="table.corrwith(pd.Series(diabetic)).abs().idxmax()",
 )
 
 q6 = ChoiceQuestion(
     name="Question 6 (the splitter for daily sales)",
     options={"KFold": "shuffled folds train on next month to predict last month: the model sees the future.",
              "StratifiedKFold": "stratified folds are still shuffled in time: the future trains the past.",
-             "GroupKFold": "grouping by week helps a little, but later weeks still train earlier ones.",
-             "TimeSeriesSplit": "right: train on the past, test on what comes after (add a gap so the test "
-                                "weeks do not overlap the training weeks' targets)."},
-    expected=lambda: recommend_splitter(STUDIES["sales"]),
+             "GroupKFold": "grouping by week keeps a week together, but later weeks still train earlier ones.",
+             "TimeSeriesSplit": "train on the past, test on what comes after (add a gap so the test weeks do not "
+                                "overlap the training weeks' targets)."},
+    expected=lambda: _recommend_splitter(STUDIES["sales"]),
     hint="At prediction time, which data will the model have? Only the past.",
     solution="splitter = 'TimeSeriesSplit'  # forward chaining, with a gap",
 )
 
-q7 = ChoiceQuestion(
-    name="Question 7 (predict the oversampling leak)",
-    options={"no": "run leakage.oversampling_leak(): copies of a minority row land in training and test "
-                   "folds, and 1-NN finds the copy — the balanced accuracy jumps far above chance.",
-             "yes": "right: oversampling before the split puts copies on both sides; oversample inside each "
-                    "training fold (imbalanced-learn's Pipeline does it for you)."},
-    expected=lambda: "yes" if oversampling_leak().inflation >= 0.1 else "no",
-    hint="What does a 1-nearest-neighbour model predict for a test row whose exact copy is in training?",
-    solution="result = leakage.oversampling_leak()\ninflates = 'yes' if result.inflation >= 0.1 else 'no'",
+q7 = FunctionQuestion(
+    name="Question 7 (write honest_cv_accuracy)",
+    signature="honest_cv_accuracy(X, y, groups, k)",
+    expected=_honest_reference,
+    cases=_honest_cases,
+    tolerance=1e-9,
+    mistakes=[
+        (_selection_outside,
+         "Your selection sees every row before the folds are made: the test folds help choose the features. "
+         "Put SelectKBest inside the pipeline that cross_val_score refits."),
+        (_folds_ignore_groups,
+         "Your folds ignore the groups, so rows of one group land on both sides. Pass groups=groups and the "
+         "group splitter the question names."),
+        (_stratified_group_folds,
+         "StratifiedGroupKFold keeps each group together too, so your function is leak-free — but it makes "
+         "different folds. Use the splitter the question names (5 group folds, no stratification) so that your "
+         "numbers can be compared with the reference."),
+    ],
+    hint="Everything that learns from data goes into one pipeline: make_pipeline(SelectKBest(f_classif, k=k), "
+         "KNeighborsClassifier(n_neighbors=1)). Rows that belong together go into the splitter: "
+         "cross_val_score(pipeline, X, y, groups=groups, cv=...) with the 5-fold group splitter. Return the mean.",
+    solution="def honest_cv_accuracy(X, y, groups, k):\n"
+             "    pipeline = make_pipeline(SelectKBest(f_classif, k=k), KNeighborsClassifier(n_neighbors=1))\n"
+             "    return cross_val_score(pipeline, X, y, groups=groups, cv=GroupKFold(n_splits=5)).mean()",
 )
+
+progress = make_progress(__name__, "Exercises 04")

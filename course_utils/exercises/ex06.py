@@ -1,115 +1,279 @@
 """Questions for solutions/06_sequence_models_solutions.
 
-All data are generated here without training anything, and every expected
-answer is computed from them.
+All data are generated here from fixed seeds, nothing is trained with
+TensorFlow, and every expected answer is computed from the data (exact
+binomial and hypergeometric distributions from SciPy, scikit-learn's
+logistic regression for the bag-of-tokens baseline).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from ..checks import ChoiceQuestion, NumberQuestion
-from ..sequences import (bag_of_tokens_accuracy, counting_task, noisy_tagging_task, permutation_test,
-                         sequence_accuracy, token_accuracy)
+from ..checks import ChoiceQuestion, FunctionQuestion, NumberQuestion
+from . import make_progress
 
-__all__ = ["tagging_example", "REPORT", "mystery_task", "weak_predictions",
-           "q1", "q2", "q3", "q4", "q5", "q6"]
+__all__ = ["tagging_example", "REPORTS", "VOCAB_SIZE", "mystery_tasks", "imbalanced_predictions",
+           "q1", "q2", "q3", "q4", "q5", "q6", "progress"]
 
-#: A reported result: an LSTM's accuracy on a balanced test set of this size.
-REPORT = {"accuracy": 0.56, "n_test": 200}
+#: Two reported results on balanced test sets: correct answers out of the test-set size.
+REPORTS = {"A": {"correct": 112, "n_test": 200}, "B": {"correct": 532, "n_test": 950}}
+
+#: Tokens in :func:`mystery_tasks` are 1 .. VOCAB_SIZE.
+VOCAB_SIZE = 5
 
 
 def tagging_example():
-    """Padded sequences, their per-token labels, a tagger's predictions and the padding mask.
+    """A tagger's output on 40 padded sequences (10 positions, padding where ``mask`` is False).
 
-    The "tagger" here is a rule that ignores the label noise (it predicts the
-    clean label), so its real-token accuracy is about 0.7.
+    The tagger has no mask, so what it outputs at padded positions means nothing.
+
+    Returns
+    -------
+    y_true, y_pred : int arrays (40, 10) of per-token labels 0/1 (y_true is 0 at padding)
+    mask : bool array (40, 10), True on real tokens
     """
-    X, y, mask = noisy_tagging_task(50, max_length=12, padding_fraction=0.5, seed=6)
-    predicted = np.where(mask, (X > 4).astype(int), 0)
-    return y, predicted, mask
+    rng = np.random.default_rng(6)
+    n, max_length = 40, 10
+    lengths = rng.integers(3, max_length + 1, n)
+    mask = np.arange(max_length)[None, :] < lengths[:, None]
+    X = np.where(mask, rng.integers(1, 6, (n, max_length)), 0)
+    rule = (X > 3).astype(int)
+    flipped = rng.random((n, max_length)) < 0.25  # label noise no tagger can predict
+    y_true = np.where(mask, np.where(flipped, 1 - rule, rule), 0)
+    y_pred = np.where(mask, rule, rng.integers(0, 2, (n, max_length)))
+    return y_true, y_pred, mask
 
 
-def mystery_task():
-    """Train and test sequences of a task whose rule you do not know: X_train, y_train, X_test, y_test."""
-    X_train, y_train = counting_task(600, length=12, seed=21)
-    X_test, y_test = counting_task(400, length=12, seed=22)
-    return X_train, y_train, X_test, y_test
+def mystery_tasks():
+    """Two sequence-classification tasks with unknown rules, 12 tokens per sequence.
+
+    Returns
+    -------
+    dict
+        ``{"A": (X_train, y_train, X_test, y_test), "B": (...)}``; tokens are
+        1 .. :data:`VOCAB_SIZE`, labels 0/1; 600 training and 400 test sequences each.
+    """
+    tasks = {}
+    for name, seed in (("A", 10), ("B", 30)):
+        parts = []
+        for offset, n in ((0, 600), (1, 400)):
+            rng = np.random.default_rng(seed + offset)
+            X = rng.integers(1, VOCAB_SIZE + 1, (n, 12))
+            y = (X == 4).sum(axis=1) >= 3 if name == "A" else X[:, -1] > X[:, 0]
+            parts += [X, y.astype(int)]
+        tasks[name] = tuple(parts)
+    return tasks
 
 
-def weak_predictions():
-    """Test labels and a model's predictions that agree 58 % of the time."""
-    rng = np.random.default_rng(3)
-    y_true = rng.integers(0, 2, 200)
-    agree = np.zeros(200, bool)
-    agree[rng.permutation(200)[:116]] = True
-    return y_true, np.where(agree, y_true, 1 - y_true)
+def imbalanced_predictions():
+    """Test labels (mostly positive) and a sequence model's predictions on them."""
+    rng = np.random.default_rng(0)
+    n = 240
+    y_true = (rng.random(n) < 0.75).astype(int)
+    y_pred = (rng.random(n) < 0.8).astype(int)
+    return y_true, y_pred
 
 
-def _binomial_p_value():
+# --- reference computations (private: the checker's side) -----------------------------------
+
+def _masked_token_accuracy_reference(y_true, y_pred, mask):
+    y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
+    keep = np.asarray(mask).astype(bool)
+    return float(np.mean(y_true[keep] == y_pred[keep]))
+
+
+def _mask_as_indices(y_true, y_pred, mask):
+    mask = np.asarray(mask)
+    index = mask if mask.dtype == bool else mask.astype(int)
+    return float(np.mean(np.asarray(y_true)[index] == np.asarray(y_pred)[index]))
+
+
+def _masked_cases():
+    """Small hidden cases, smallest first: 1-D and 2-D, bool and 0/1 masks, padding right or wrong."""
+    rng = np.random.default_rng(60)
+    cases = [([1], [1], [True]),
+             ([1, 0], [1, 1], [True, False]),
+             ([1, 0, 0], [1, 1, 0], [0, 1, 1]),
+             ([[1, 0, 0], [0, 1, 0]], [[1, 1, 0], [0, 1, 1]], [[True, False, False], [True, True, False]]),
+             ([[1, 1, 0, 0], [0, 1, 1, 0]], [[1, 0, 0, 0], [0, 1, 1, 0]], [[1.0, 1.0, 0.0, 0.0], [1.0, 1.0, 1.0, 0.0]])]
+    for n, length in ((3, 5), (6, 8), (20, 12)):
+        lengths = rng.integers(1, length + 1, n)
+        mask = np.arange(length)[None, :] < lengths[:, None]
+        y_true = np.where(mask, rng.integers(0, 2, (n, length)), 0)
+        y_pred = np.where(rng.random((n, length)) < 0.7, y_true, 1 - y_true)
+        cases.append((y_true, y_pred, mask))
+    return [tuple(np.asarray(part) for part in case) for case in cases]
+
+
+def _per_sequence(*, use_mask=True):
+    y_true, y_pred, mask = tagging_example()
+    correct = y_true == y_pred
+    if use_mask:
+        correct = correct | ~mask
+    return float(correct.all(axis=1).mean())
+
+
+def _binomial_p(report):
     from scipy.stats import binomtest
 
-    successes = round(REPORT["accuracy"] * REPORT["n_test"])
-    return binomtest(successes, REPORT["n_test"], 0.5).pvalue
+    return float(binomtest(report["correct"], report["n_test"], 0.5).pvalue)
 
 
-q1 = NumberQuestion(
-    name="Question 1 (token accuracy without padding)",
-    expected=lambda: token_accuracy(*tagging_example()[:2], mask=tagging_example()[2]),
-    mistakes=[(lambda: token_accuracy(*tagging_example()[:2]),
-               "that counts the padding positions, which the tagger gets right for free. Use the mask.")],
-    low=0.0, high=1.0,
-    hint="correct = (y_true == y_pred); average it only where mask is True: correct[mask].mean().",
-    solution="masked_accuracy = np.mean((y_true == y_pred)[mask])",
+def _bag_of_tokens_accuracy(X_train, y_train, X_test, y_test):
+    from sklearn.linear_model import LogisticRegression
+
+    def counts(X):
+        return np.stack([(X == token).sum(axis=1) for token in range(1, VOCAB_SIZE + 1)], axis=1)
+
+    model = LogisticRegression(max_iter=1000).fit(counts(X_train), y_train)
+    return float(model.score(counts(X_test), y_test))
+
+
+def _explained_by_counts():
+    """The tasks whose test accuracy an order-blind model already gets to 0.95 or more."""
+    explained = [name for name, data in mystery_tasks().items() if _bag_of_tokens_accuracy(*data) >= 0.95]
+    return {0: "neither", 2: "both"}.get(len(explained), explained[0] if explained else "neither")
+
+
+def _permutation_p(*, strictly_better=False):
+    """Exact permutation p-value of the accuracy: the limit of shuffling y_true many times.
+
+    With fixed predictions, the number of positives predicted positive after a
+    shuffle is hypergeometric, and the number of correct answers is
+    ``2 * overlap + n - n_true - n_pred``.
+    """
+    from scipy.stats import hypergeom
+
+    y_true, y_pred = imbalanced_predictions()
+    n, n_true, n_pred = y_true.size, int(y_true.sum()), int(y_pred.sum())
+    observed = int(np.sum(y_true == y_pred))
+    overlap = (observed - n + n_true + n_pred) // 2  # the observed overlap
+    if strictly_better:
+        overlap += 1
+    return float(hypergeom.sf(overlap - 1, n, n_true, n_pred))
+
+
+def _binomial_against_coin():
+    from scipy.stats import binomtest
+
+    y_true, y_pred = imbalanced_predictions()
+    return float(binomtest(int(np.sum(y_true == y_pred)), y_true.size, 0.5).pvalue)
+
+
+# --- questions -----------------------------------------------------------------------------
+
+q1 = FunctionQuestion(
+    name="Question 1 (write masked_token_accuracy)",
+    signature="masked_token_accuracy(y_true, y_pred, mask)",
+    expected=_masked_token_accuracy_reference,
+    cases=_masked_cases,
+    tolerance=1e-9,
+    mistakes=[
+        (lambda y_true, y_pred, mask: float(np.mean(np.asarray(y_true) == np.asarray(y_pred))),
+         "Your function counts the padded positions too: average only where the mask is on."),
+        (_mask_as_indices,
+         "A 0/1 mask of integers used as an index picks positions 0 and 1 instead of filtering: "
+         "convert it to booleans first."),
+    ],
+    hint="Turn the mask into booleans first (mask.astype(bool): Keras-style masks are 0/1 numbers, and "
+         "indexing with an integer array picks positions 0 and 1 instead of filtering). Then compare "
+         "y_true[keep] with y_pred[keep] and average.",
+    solution="def masked_token_accuracy(y_true, y_pred, mask):\n"
+             "    keep = np.asarray(mask).astype(bool)\n"
+             "    return np.mean(np.asarray(y_true)[keep] == np.asarray(y_pred)[keep])",
 )
 
 q2 = NumberQuestion(
     name="Question 2 (per-sequence accuracy)",
-    expected=lambda: sequence_accuracy(*tagging_example()[:2], mask=tagging_example()[2]),
-    mistakes=[(lambda: token_accuracy(*tagging_example()[:2], mask=tagging_example()[2]),
-               "that is the per-token accuracy. A sequence counts only if *all* its real tokens are right.")],
+    expected=_per_sequence,
+    tolerance=0.001,
+    mistakes=[
+        (lambda: _per_sequence(use_mask=False),
+         "the padded positions count against the tagger here: its output there is meaningless. A padded "
+         "position must never make a sequence wrong: combine the correct tokens with ~mask."),
+        (lambda: _masked_token_accuracy_reference(*tagging_example()),
+         "that is the per-token accuracy on real tokens. A sequence counts only if *all* its real tokens "
+         "are right."),
+    ],
     low=0.0, high=1.0,
-    hint="A padded position can never make a sequence wrong: (correct | ~mask).all(axis=1).mean().",
+    hint="correct = y_true == y_pred; a position is fine if it is correct or padding: correct | ~mask. "
+         "A sequence is right when all its positions are fine: .all(axis=1).",
     solution="sequence_ok = ((y_true == y_pred) | ~mask).all(axis=1)\nper_sequence = sequence_ok.mean()",
 )
 
 q3 = NumberQuestion(
-    name="Question 3 (binomial p-value)",
-    expected=_binomial_p_value,
-    tolerance=0.002,
+    name="Question 3 (binomial p-value of report A)",
+    expected=lambda: _binomial_p(REPORTS["A"]),
+    tolerance=0.001,
+    mistakes=[
+        (lambda: _binomial_p(REPORTS["A"]) / 2,
+         "that is one tail. 'Better or worse than a coin' is two-sided (binomtest's default)."),
+    ],
     low=0.0, high=1.0,
-    hint="scipy.stats.binomtest(k, n, 0.5).pvalue with k = accuracy x n correct predictions.",
-    solution="k = round(REPORT['accuracy'] * REPORT['n_test'])\n"
-             "p_value = binomtest(k, REPORT['n_test'], 0.5).pvalue",
+    hint="scipy.stats.binomtest(k, n, 0.5).pvalue with k = REPORTS['A']['correct'] and "
+         "n = REPORTS['A']['n_test'].",
+    solution="report = ex06.REPORTS['A']\np_a = binomtest(report['correct'], report['n_test'], 0.5).pvalue",
 )
 
 q4 = ChoiceQuestion(
-    name="Question 4 (beats chance?)",
-    options={"yes": "p < 0.05 would be needed to call it better than a coin at the usual level.",
-             "no": "right: with this many test sequences, this accuracy is within what a coin flip "
-                   "produces one time in ten or more."},
-    expected=lambda: "yes" if _binomial_p_value() < 0.05 else "no",
-    hint="Compare your p-value from question 3 with 0.05.",
-    solution="beats_chance = 'yes' if p_value < 0.05 else 'no'",
+    name="Question 4 (does report B beat a coin?)",
+    options={"yes": "report B's accuracy is the same as report A's, but on almost five times as many "
+                    "sequences it lies far outside what guessing produces.",
+             "no": "compute report B's own p-value before deciding: the same accuracy on a different number of "
+                   "sequences is a different amount of evidence."},
+    expected=lambda: "yes" if _binomial_p(REPORTS["B"]) < 0.05 else "no",
+    hint="Same accuracy as report A, but a different number of test sequences: binomtest again.",
+    solution="report = ex06.REPORTS['B']\np_b = binomtest(report['correct'], report['n_test'], 0.5).pvalue\n"
+             "b_beats_chance = 'yes' if p_b < 0.05 else 'no'",
 )
 
 q5 = ChoiceQuestion(
-    name="Question 5 (does the mystery task need order?)",
-    options={"yes": "if an order-blind model scores this well, order is not needed to solve the task.",
-             "no": "right: token counts alone solve it, so an LSTM's high score proves nothing about order."},
-    expected=lambda: "no" if bag_of_tokens_accuracy(*mystery_task()) > 0.9 else "yes",
-    hint="Score sequences.bag_of_tokens_accuracy(X_train, y_train, X_test, y_test). "
-         "If counting tokens is enough, order is not needed.",
-    solution="bag = sequences.bag_of_tokens_accuracy(*ex06.mystery_task())\n"
-             "needs_order = 'no' if bag > 0.9 else 'yes'",
+    name="Question 5 (which score says nothing about order?)",
+    options={
+        "A": "token counts alone separate task A's classes almost perfectly, so a high LSTM score there says "
+             "nothing about order. On task B the counts do no better than the majority rate: something beyond "
+             "counts is needed there — order is the obvious candidate, though this baseline alone does not prove it.",
+        "B": "on task B the bag of tokens does no better than the majority rate: counts do not explain a high "
+             "score there.",
+        "both": "on one of the two tasks the bag of tokens is no better than the majority rate: counts do not "
+                "explain a high score there.",
+        "neither": "on one of the two tasks the bag of tokens is already near perfect: counting alone explains a "
+                   "high score there.",
+    },
+    expected=_explained_by_counts,
+    hint="Bag of tokens: counts = np.stack([(X == t).sum(axis=1) for t in range(1, VOCAB_SIZE + 1)], axis=1); "
+         "fit LogisticRegression(max_iter=1000) on the training counts and score it on the test counts. "
+         "Where it scores near 1, counting alone explains any high score.",
+    solution="def bag_of_tokens_accuracy(X_train, y_train, X_test, y_test):\n"
+             "    def counts(X):\n"
+             "        return np.stack([(X == t).sum(axis=1) for t in range(1, ex06.VOCAB_SIZE + 1)], axis=1)\n"
+             "    model = LogisticRegression(max_iter=1000).fit(counts(X_train), y_train)\n"
+             "    return model.score(counts(X_test), y_test)\n"
+             "bag = {name: bag_of_tokens_accuracy(*data) for name, data in ex06.mystery_tasks().items()}\n"
+             "no_evidence_of_order = 'A'  # the task whose bag-of-tokens score is near 1",
 )
 
 q6 = NumberQuestion(
-    name="Question 6 (permutation p-value)",
-    expected=lambda: permutation_test(*weak_predictions(), n_permutations=2000, seed=0).p_value,
-    tolerance=0.015,
+    name="Question 6 (a permutation test by hand)",
+    expected=_permutation_p,
+    tolerance=0.03,  # a Monte-Carlo estimate from 2,000 shuffles is within about 0.01 of the exact value
+    mistakes=[
+        (_binomial_against_coin,
+         "that tests against a coin (0.5), but this test set is mostly positive: a model that "
+         "ignores its input can score far above 0.5 just by predicting mostly 1. Shuffle the labels instead."),
+        (lambda: 1 - _permutation_p(),
+         "that is the share of shuffles that score *below* the model. Count the ones that score at least "
+         "as well (>=)."),
+        (lambda: _permutation_p(strictly_better=True),
+         "count the shuffles that score at least as well as the model (>=), not only the strictly better ones."),
+    ],
     low=0.0, high=1.0,
-    hint="sequences.permutation_test(y_true, y_pred, n_permutations=2000).p_value — a Monte-Carlo "
-         "estimate, so any seed gives nearly the same answer.",
-    solution="p_perm = sequences.permutation_test(y_true_w, y_pred_w, n_permutations=2000, seed=0).p_value",
+    hint="rng = np.random.default_rng(0); observed = np.mean(y_true == y_pred); repeat 2,000 times: "
+         "np.mean(rng.permutation(y_true) == y_pred). p = (count of shuffled >= observed + 1) / (2000 + 1).",
+    solution="rng = np.random.default_rng(0)\nobserved = np.mean(y_true_i == y_pred_i)\n"
+             "shuffled = np.array([np.mean(rng.permutation(y_true_i) == y_pred_i) for _ in range(2000)])\n"
+             "p_permutation = (np.sum(shuffled >= observed) + 1) / (len(shuffled) + 1)",
 )
+
+progress = make_progress(__name__, "Exercises 06")
