@@ -295,12 +295,16 @@ def _as_number(answer):
     return None
 
 
-def _format_number(value):
-    if abs(value) >= 1e6 or 0 < abs(value) < 1e-3:
+def _format_number(value, tolerance=0.005):
+    """``value`` with 3 decimals, or more when the tolerance is finer (0.0002 -> 4)."""
+    if abs(value) >= 1e6:
         return f"{value:.3g}"
     if value == round(value):
         return f"{value:.0f}"
-    return f"{value:.3f}"
+    places = max(3, math.ceil(-math.log10(2 * tolerance)))
+    if abs(value) < 10 ** -places:
+        return f"{value:.3g}"
+    return f"{value:.{places}f}"
 
 
 class NumberQuestion(Question):
@@ -373,7 +377,7 @@ class NumberQuestion(Question):
         if math.isinf(value):
             return Verdict("incorrect", f"your answer is infinite, but {self.name} expects {self._expects()}: "
                            "a division by zero, or the log of 0?")
-        shown = _format_number(value)
+        shown = _format_number(value, self.tolerance)
         if abs(value - self._expected()) <= self.tolerance:
             return Verdict("correct", f"{shown} is right.")
         for wrong, message in self.mistakes:
