@@ -224,15 +224,14 @@ def test_ex05_premises_of_the_reflection():
     assert stats.ttest_ind(accuracy_b, accuracy_a).pvalue > 0.3
 
 
-def test_ex05_corrected_t_matches_the_stats_module_if_present():
-    try:
-        from course_utils.stats import paired_difference
-    except ImportError:
-        pytest.skip("course_utils.stats not available")
+def test_ex05_corrected_t_is_the_nadeau_bengio_formula():
     accuracy_a, accuracy_b = ex05.fold_scores()
+    d = accuracy_b - accuracy_a
     ratio = ex05.FOLDS["n_test"] / ex05.FOLDS["n_train"]
-    assert paired_difference(accuracy_a, accuracy_b, test_train_ratio=ratio).p_value == pytest.approx(
-        ex05._corrected_p(), abs=1e-9)
+    t = d.mean() / math.sqrt((1 / len(d) + ratio) * d.var(ddof=1))
+    assert ex05._corrected_p() == pytest.approx(2 * stats.t.sf(abs(t), len(d) - 1), abs=1e-12)
+    assert ex05._paired_t_p(ratio=0.0) == pytest.approx(stats.ttest_rel(accuracy_b, accuracy_a).pvalue, abs=1e-12)
+    assert ex05.FOLDS["n_test"] * ex05.FOLDS["n_folds"] == ex05.FOLDS["n_train"] + ex05.FOLDS["n_test"]
 
 
 def test_ex05_mcnemar_reference_equals_scipy_on_every_hidden_case():

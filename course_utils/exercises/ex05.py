@@ -2,7 +2,8 @@
 
 Nothing here trains a network: the predictions, fold scores and seed runs are
 generated with NumPy from fixed seeds, and every expected answer is computed
-from them (exact binomial and t distributions from SciPy).
+from them with :mod:`course_utils.stats` (and SciPy's binomial and t
+distributions for the variants a learner may compute by mistake).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import math
 
 import numpy as np
 
+from .. import stats
 from ..checks import ChoiceQuestion, FunctionQuestion, NumberQuestion
 from . import make_progress
 
@@ -72,7 +74,7 @@ def _accuracies():
 
 
 def _se(p, n):
-    return math.sqrt(p * (1 - p) / n)
+    return stats.binomial_se(p, n)
 
 
 def _se_b():
@@ -125,11 +127,11 @@ def _discordant():
 
 
 def _mcnemar_on_data():
-    return _mcnemar_reference(*_discordant())
+    return stats.mcnemar_test(*test_predictions()).p_value
 
 
 def _chi_square_p(correction):
-    return _chi_square_from_counts(*_discordant(), correction=correction)
+    return stats.mcnemar_test(*test_predictions(), exact=False, correction=correction).p_value
 
 
 def _binomtest_on_all_samples():
@@ -152,7 +154,7 @@ def _paired_t_p(*, ratio, one_sided=False):
 
 
 def _corrected_p():
-    return _paired_t_p(ratio=FOLDS["n_test"] / FOLDS["n_train"])
+    return stats.paired_difference(*fold_scores(), test_train_ratio=FOLDS["n_test"] / FOLDS["n_train"]).p_value
 
 
 def _unpaired_t_p():
@@ -163,7 +165,8 @@ def _unpaired_t_p():
 
 def _best_in_sds(ddof=1):
     runs = seed_runs()
-    return float((runs.max() - runs.mean()) / runs.std(ddof=ddof))
+    sd = stats.sample_sd(runs) if ddof == 1 else float(runs.std())
+    return float((runs.max() - runs.mean()) / sd)
 
 
 # --- questions -----------------------------------------------------------------------------
