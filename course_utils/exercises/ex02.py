@@ -1,13 +1,25 @@
-"""Questions for solutions/02_cross_entropy_solutions; answers computed from the data below."""
+"""Questions for solutions/02_cross_entropy_solutions; answers computed from the data below.
+
+The data are generated here (the teaching notebook never uses them); no
+network is trained.
+"""
 
 from __future__ import annotations
 
 import numpy as np
 
-from ..calibration import binary_cross_entropy, expected_calibration_error, fit_temperature, sigmoid
-from ..checks import ChoiceQuestion, NumberQuestion
+from . import make_progress
+from ..calibration import binary_cross_entropy, expected_calibration_error, per_sample_cross_entropy, sigmoid
+from ..checks import ChoiceQuestion, FunctionQuestion, NumberQuestion
 
-__all__ = ["predictions", "two_models", "raw_outputs", "validation_logits", "q1", "q2", "q3", "q4", "q5"]
+__all__ = ["predictions", "two_models", "logit_batch", "calibration_splits", "TEMPERATURES", "KERAS_EPSILON",
+           "q1", "q2", "q3", "q4", "q5", "q6", "progress"]
+
+#: Keras clips probabilities into [KERAS_EPSILON, 1 - KERAS_EPSILON] before taking the log.
+KERAS_EPSILON = 1e-7
+
+#: Question 6: the temperatures to try (0.50, 0.55, …, 6.00).
+TEMPERATURES = np.round(np.arange(0.5, 6.0001, 0.05), 2)
 
 
 def predictions():
@@ -18,35 +30,46 @@ def predictions():
 
 
 def two_models():
-    """Labels and two models' probabilities: A is cautious, B confident with one big mistake."""
+    """Labels and two models' probabilities of class 1 on the same 10 samples: A and B."""
     y = np.array([1, 1, 0, 0, 1, 0, 1, 0, 1, 0])
     p_a = np.array([0.7, 0.65, 0.3, 0.35, 0.6, 0.4, 0.7, 0.3, 0.45, 0.4])
     p_b = np.array([0.99, 0.99, 0.01, 0.01, 0.99, 0.01, 0.99, 0.01, 0.001, 0.01])
     return y, p_a, p_b
 
 
-def raw_outputs():
-    """What a model's last layer printed for five samples."""
-    return np.array([3.1, -0.4, 7.8, -5.2, 0.9])
+def logit_batch():
+    """Labels and the raw outputs of a final ``Dense(1)`` layer without activation, for 6 samples."""
+    y = np.array([1, 0, 1, 0, 1, 0])
+    logits = np.array([3.1, -0.4, 7.8, -5.2, 0.9, 1.7])
+    return y, logits
 
 
-def validation_logits():
-    """Logits and labels of an over-confident model on a validation split (600 samples)."""
-    rng = np.random.default_rng(2)
-    true_logits = rng.normal(0, 2, 600)
-    y = (rng.random(600) < sigmoid(true_logits)).astype(int)
-    return 3.0 * true_logits, y
+def calibration_splits():
+    """An over-confident model's logits and labels on a validation and a test split (400 samples each).
 
+    Returns
+    -------
+    val_logits, y_val, test_logits, y_test : ndarray
+    """
+    rng = np.random.default_rng(20)
+    true_logits = rng.normal(0, 1.5, 800)
+    y = (rng.random(800) < sigmoid(true_logits)).astype(int)
+    logits = 3.5 * true_logits + rng.normal(0, 0.5, 800)
+    return logits[:400], y[:400], logits[400:], y[400:]
+
+
+# --- questions 1–3: cross-entropy by hand, and what dominates it ---------------------------------
 
 q1 = NumberQuestion(
     name="Question 1 (cross-entropy by hand)",
     expected=lambda: binary_cross_entropy(*predictions()),
-    mistakes=[(lambda: -binary_cross_entropy(*predictions()), "mind the minus sign: the loss is −mean(log …), a positive number."),
-              (lambda: binary_cross_entropy(*predictions()) / np.log(10), "use the natural logarithm (np.log), not log10."),
+    mistakes=[(lambda: -binary_cross_entropy(*predictions()),
+               "Mind the minus sign: the loss is −mean(log …), a positive number."),
+              (lambda: binary_cross_entropy(*predictions()) / np.log(10), "Use the natural logarithm (np.log), not log10."),
               (lambda: float(-np.mean(np.log(predictions()[1]))),
-               "for a 0 label the probability of the truth is 1 − p: use y·log p + (1 − y)·log(1 − p).")],
-    low=0.0,
-    hint="loss = -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))",
+               "For a 0 label the probability of the truth is 1 − p: use y·log p + (1 − y)·log(1 − p).")],
+    low=0.0, high=50.0,
+    hint="loss = −mean over samples of [y·log(p) + (1 − y)·log(1 − p)], with np.log.",
     solution="bce = -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))",
 )
 
@@ -58,54 +81,152 @@ def _lower_loss():
 
 q2 = ChoiceQuestion(
     name="Question 2 (which model has the lower loss?)",
-    options={"A": "right: both are 90 % accurate and B looks more certain, but its one confident mistake "
-                  "(0.001 on a true 1) costs −log 0.001 ≈ 6.9 nats.",
-             "B": "compute it: B's single confident mistake costs about 6.9 nats and dominates its mean."},
+    options={"A": "A is never sure, so it never pays much: its worst sample costs −log 0.45 ≈ 0.8 nats. "
+                  "Both models are 90 % accurate, but B's one confident mistake costs about 6.9 nats and "
+                  "dominates B's mean.",
+             "B": "B is nearer to certain on nine samples, but look at its ninth: what does −log 0.001 cost, "
+                  "and how much of B's mean of ten samples is that one term?"},
     expected=_lower_loss,
-    hint="Compute the mean cross-entropy of both; look at B's ninth sample.",
-    solution="lower = 'A' if bce(y, p_a) < bce(y, p_b) else 'B'",
+    hint="Compute the mean cross-entropy of both with your code from question 1; then look at the per-sample "
+         "losses of each model.",
+    solution="loss_a, loss_b = calibration.binary_cross_entropy(y2, p_a), calibration.binary_cross_entropy(y2, p_b)\n"
+             "lower = 'A' if loss_a < loss_b else 'B'",
 )
 
 
-def _needs_logits():
-    raw = raw_outputs()
-    return "True" if np.any((raw < 0) | (raw > 1)) else "False"
+def _worst_share():
+    y, _, p_b = two_models()
+    losses = per_sample_cross_entropy(y, p_b)
+    return float(losses.max() / losses.sum())
 
 
-q3 = ChoiceQuestion(
-    name="Question 3 (from_logits)",
-    options={"True": "right: values outside [0, 1] are logits, so the loss must apply the sigmoid itself.",
-             "False": "these outputs are not probabilities (some are negative, some above 1): they are logits."},
-    expected=_needs_logits,
-    hint="Can a probability be negative or larger than 1?",
-    solution="from_logits = 'True'",
+q3 = NumberQuestion(
+    name="Question 3 (share of B's loss from one sample)",
+    expected=_worst_share,
+    mistakes=[(lambda: 1 - _worst_share(), "That is the share of the other nine samples; the question asks for "
+                                           "the worst sample's share."),
+              (lambda: float(per_sample_cross_entropy(*two_models()[::2]).max()),
+               "That is the worst sample's loss itself; divide it by the sum of all ten per-sample losses.")],
+    low=0.0, high=1.0,
+    hint="Per-sample loss = −[y·log p + (1 − y)·log(1 − p)] for each sample (an array of 10); "
+         "share = largest / sum.",
+    solution="losses = -(y2 * np.log(p_b) + (1 - y2) * np.log(1 - p_b))\nshare = losses.max() / losses.sum()",
 )
 
-def _class_one_ece(y, p, n_bins):
-    """The common mistake: bin p over [0, 1] and compare with the share of 1s."""
-    index = np.clip((p * n_bins).astype(int), 0, n_bins - 1)
-    return float(sum(np.sum(index == b) * abs(y[index == b].mean() - p[index == b].mean())
-                     for b in range(n_bins) if np.any(index == b)) / len(y))
+# --- question 4: logits and from_logits ------------------------------------------------------------
+
+
+def _keras_clipped_loss():
+    """What BinaryCrossentropy(from_logits=False) reports when handed logits: clipped into (0, 1)."""
+    y, logits = logit_batch()
+    return binary_cross_entropy(y, np.clip(logits, KERAS_EPSILON, 1 - KERAS_EPSILON), eps=KERAS_EPSILON)
 
 
 q4 = NumberQuestion(
-    name="Question 4 (ECE with 5 bins)",
-    expected=lambda: expected_calibration_error(*predictions(), n_bins=5),
-    mistakes=[(lambda: _class_one_ece(*predictions(), n_bins=5),
-               "that bins p itself over [0, 1]. The course (like Guo et al.) bins the confidence of the "
-               "predicted class, max(p, 1 − p), over [0.5, 1].")],
-    low=0.0, high=1.0,
-    hint="calibration.expected_calibration_error(y, p, n_bins=5), or by hand: bin max(p, 1 − p) into 5 bins "
-         "over [0.5, 1]; ECE = Σ (n_bin / n) · |accuracy − confidence|.",
-    solution="ece = calibration.expected_calibration_error(y, p, n_bins=5)",
+    name="Question 4 (the loss from logits)",
+    expected=lambda: binary_cross_entropy(logit_batch()[0], sigmoid(logit_batch()[1])),
+    mistakes=[(_keras_clipped_loss,
+               "That is what BinaryCrossentropy(from_logits=False) reports for logits: it clips them into "
+               "[1e-7, 1 − 1e-7] as if they were probabilities. Turn logits into probabilities with the "
+               "sigmoid first."),
+              (lambda: binary_cross_entropy(logit_batch()[0], sigmoid(sigmoid(logit_batch()[1]))),
+               "You applied the sigmoid twice — what from_logits=True does to outputs that are already "
+               "probabilities. Apply it once.")],
+    low=0.0, high=50.0,
+    hint="from_logits=True means: p = 1 / (1 + exp(−logit)), then the usual cross-entropy of p against y.",
+    solution="p_from_logits = 1 / (1 + np.exp(-logits))\n"
+             "loss_from_logits = -np.mean(y4 * np.log(p_from_logits) + (1 - y4) * np.log(1 - p_from_logits))",
 )
 
-q5 = NumberQuestion(
-    name="Question 5 (fit a temperature)",
-    expected=lambda: fit_temperature(*validation_logits()),
-    tolerance=0.05,
-    mistakes=[(lambda: 1.0, "T = 1 changes nothing. Fit T on the validation logits.")],
-    low=0.0,
-    hint="calibration.fit_temperature(logits, y) minimises the validation cross-entropy over T.",
-    solution="temperature = calibration.fit_temperature(logits, y_val)",
+# --- question 5: ECE from scratch ------------------------------------------------------------------
+
+
+def _reference_ece(y_true, p, n_bins):
+    return expected_calibration_error(y_true, p, n_bins=n_bins)
+
+
+def _ece_of_p(y_true, p, n_bins):
+    """Mistake: bins p itself over [0, 1] and compares with the share of 1s."""
+    y_true, p = np.asarray(y_true), np.asarray(p, dtype=float)
+    index = np.clip((p * n_bins).astype(int), 0, n_bins - 1)
+    return float(sum(np.sum(index == b) * abs(y_true[index == b].mean() - p[index == b].mean())
+                     for b in range(n_bins) if np.any(index == b)) / len(y_true))
+
+
+def _unweighted_ece(y_true, p, n_bins):
+    """Mistake: averages the bins' gaps without weighting them by their size."""
+    from ..calibration import reliability_curve
+
+    curve = reliability_curve(y_true, p, n_bins=n_bins)
+    return float(np.mean(np.abs(curve.accuracy - curve.confidence)))
+
+
+def _ece_cases():
+    """Hidden cases: tiny ones, certain predictions (confidence exactly 1), then random ones."""
+    cases = [([1], [0.8], 1), ([0, 1], [0.3, 0.9], 2), ([1, 1, 0, 0], [0.9, 0.9, 0.1, 0.6], 5),
+             ([1, 0, 0, 1, 1], [1.0, 0.0, 1.0, 0.72, 0.35], 4)]
+    rng = np.random.default_rng(202)
+    for n, n_bins in [(30, 3), (200, 10), (500, 15)]:
+        p = rng.random(n)
+        y = (rng.random(n) < np.clip(p + rng.normal(0, 0.2, n), 0, 1)).astype(int)
+        cases.append((y, p, n_bins))
+    return [(np.asarray(y), np.asarray(p, dtype=float), n_bins) for y, p, n_bins in cases]
+
+
+q5 = FunctionQuestion(
+    name="Question 5 (write ece)",
+    signature="ece(y_true, p, n_bins)",
+    expected=_reference_ece,
+    cases=_ece_cases,
+    tolerance=1e-9,
+    mistakes=[(_ece_of_p, "You binned p itself over [0, 1]. Bin the confidence of the predicted class, "
+                          "max(p, 1 − p), over [0.5, 1]."),
+              (_unweighted_ece, "You averaged the bins' gaps equally. Weight each bin by its share of the "
+                                "samples: Σ (n_bin / n) · |accuracy − confidence|.")],
+    hint="predicted = p >= 0.5; confidence = np.where(predicted, p, 1 − p); correct = predicted == y_true. "
+         "Bin index = floor((confidence − 0.5) / (0.5 / n_bins)), clipped to n_bins − 1 (a confidence of "
+         "exactly 1 belongs to the last bin). ECE = Σ over non-empty bins of (n_bin / n) · |mean(correct) − "
+         "mean(confidence)|.",
+    solution="def ece(y_true, p, n_bins):\n"
+             "    predicted = p >= 0.5\n"
+             "    confidence = np.where(predicted, p, 1 - p)\n"
+             "    correct = predicted == (y_true == 1)\n"
+             "    index = np.minimum(((confidence - 0.5) / (0.5 / n_bins)).astype(int), n_bins - 1)\n"
+             "    total = 0.0\n"
+             "    for b in range(n_bins):\n"
+             "        in_bin = index == b\n"
+             "        if in_bin.any():\n"
+             "            total += in_bin.sum() * abs(correct[in_bin].mean() - confidence[in_bin].mean())\n"
+             "    return total / len(p)",
 )
+
+# --- question 6: temperature scaling, fitted where it should be -----------------------------------
+
+
+def _grid_temperature(logits, y):
+    losses = [binary_cross_entropy(y, sigmoid(logits / t)) for t in TEMPERATURES]
+    return float(TEMPERATURES[int(np.argmin(losses))])
+
+
+def _validation_temperature():
+    val_logits, y_val, _, _ = calibration_splits()
+    return _grid_temperature(val_logits, y_val)
+
+
+q6 = NumberQuestion(
+    name="Question 6 (fit a temperature on the right split)",
+    expected=_validation_temperature,
+    tolerance=0.001,
+    mistakes=[(lambda: _grid_temperature(*calibration_splits()[2:]),
+               "You fitted T on the test split. The test split must stay untouched until the final "
+               "report: fit T on the validation split."),
+              (lambda: 1.0, "T = 1 changes nothing: try every temperature in ex02.TEMPERATURES.")],
+    low=0.0, high=100.0,
+    hint="For each T in ex02.TEMPERATURES: p = sigmoid(val_logits / T), loss = cross-entropy of p against "
+         "y_val. Keep the T with the smallest validation loss.",
+    solution="val_losses = [calibration.binary_cross_entropy(y_val, calibration.sigmoid(val_logits / t))\n"
+             "              for t in ex02.TEMPERATURES]\n"
+             "temperature = ex02.TEMPERATURES[int(np.argmin(val_losses))]",
+)
+
+progress = make_progress(__name__, "Exercises 02")
