@@ -23,6 +23,8 @@ __all__ = [
     "plot_pr_curve",
     "plot_metric_bars",
     "plot_reliability_diagram",
+    "plot_scores_vs_baseline",
+    "plot_cost_curve",
 ]
 
 #: Okabe & Ito (2008) palette, distinguishable with every common colour-vision deficiency.
@@ -500,4 +502,84 @@ def plot_leak_scores(results, *, ax=None, title=None):
               bbox_to_anchor=(1.0, 1.0))
     if title:
         ax.set_title(title)
+    return ax
+
+
+def plot_scores_vs_baseline(names, values, intervals, baselines, *, ax=None, title=None):
+    """Horizontal bars: each metric with its interval, the majority baseline's value marked beside it.
+
+    Parameters
+    ----------
+    names : sequence of str
+    values : sequence of float
+    intervals : sequence of (low, high)
+    baselines : sequence of float
+        The same metric for the majority-class baseline.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> ax = plot_scores_vs_baseline(["accuracy", "MCC"], [0.75, 0.36], [(0.72, 0.78), (0.3, 0.42)], [0.7, 0.0])
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['accuracy', 'MCC']
+    """
+    if isinstance(names, (str, bytes)) or not hasattr(names, "__len__"):
+        raise TypeError(f"names must be a list of metric names, got {type(names).__name__}.")
+    values = as_numeric_1d(values, "values")
+    baselines = as_numeric_1d(baselines, "baselines")
+    intervals = np.asarray(intervals, dtype=float)
+    if intervals.shape != (len(values), 2):
+        raise ValueError(f"intervals must hold one (low, high) pair per value, got shape {intervals.shape}.")
+    check_same_length(names=list(names), values=values, baselines=baselines)
+    ax = _new_axes(ax)
+    rows = np.arange(len(values))
+    errors = np.abs(np.vstack([values - intervals[:, 0], intervals[:, 1] - values]))
+    ax.barh(rows, values, color=OKABE_ITO["blue"], xerr=errors, capsize=3, label="model (95 % interval)")
+    ax.scatter(baselines, rows, marker="|", s=400, linewidths=3, color=OKABE_ITO["vermillion"], zorder=3,
+               label="majority baseline")
+    ax.set_yticks(rows, list(names))
+    ax.invert_yaxis()
+    ax.axvline(0, color="grey", linewidth=0.8)
+    ax.set_xlim(min(-0.05, float(np.min(intervals)) - 0.05), 1.0)
+    ax.set_xlabel("score")
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, fontsize=9, frameon=False)
+    if title:
+        ax.set_title(title, pad=28)
+    return ax
+
+
+def plot_cost_curve(thresholds, costs, *, chosen=None, trivial=None, ax=None, title=None):
+    """Cost per case against the decision threshold, with the chosen threshold and the best trivial rule.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> ax = plot_cost_curve([0.9, 0.5, 0.1], [1.2, 0.8, 0.7], chosen=0.1, trivial=0.7)
+    >>> ax.get_xlabel()
+    'threshold on P(positive)'
+    """
+    thresholds = as_numeric_1d(thresholds, "thresholds")
+    costs = as_numeric_1d(costs, "costs")
+    check_same_length(thresholds=thresholds, costs=costs)
+    ax = _new_axes(ax)
+    order = np.argsort(thresholds)
+    ax.plot(thresholds[order], costs[order], color=OKABE_ITO["blue"], label="validation cost")
+    if trivial is not None:
+        check_real(trivial, "trivial")
+        ax.axhline(trivial, color=OKABE_ITO["black"], linestyle=":", label=f"best trivial rule {trivial:.2f}")
+    if chosen is not None:
+        check_real(chosen, "chosen")
+        ax.axvline(chosen, color=OKABE_ITO["vermillion"], linestyle="--", label=f"chosen {chosen:.2f}")
+    ax.axvline(0.5, color="grey", linewidth=0.8)
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("threshold on P(positive)")
+    ax.set_ylabel("cost per case")
+    ax.legend(loc="upper left", fontsize=9)
+    ax.set_title(title if title is not None else "cost against threshold")
     return ax

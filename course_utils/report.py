@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ._validation import check_positive_int, check_real, check_seed
+from .stats import mcnemar_test, paired_difference
 
 __all__ = ["Score", "Finding", "CostAnalysis", "HonestReport", "honest_report", "bootstrap_metrics",
            "NOTEBOOKS"]
@@ -77,7 +78,8 @@ class Score:
     difference : float
         Mean over folds of model minus baseline, paired fold by fold.
     p_value : float
-        Two-sided corrected resampled t-test (Nadeau & Bengio 2003) of that difference.
+        Two-sided corrected resampled t-test (Nadeau & Bengio 2003) of that difference, via
+        :func:`course_utils.stats.paired_difference` — a conservative heuristic, not an exact test.
     """
 
     name: str
@@ -124,7 +126,7 @@ class CostAnalysis:
     cost_all_negative: float        # predict "negative" for everyone
     cost_all_positive: float        # predict "positive" for everyone
     counts_chosen: np.ndarray       # [[tn, fp], [fn, tp]] over the test folds at the chosen thresholds
-    validation_curve: tuple         # (thresholds, cost per case) on the pooled validation predictions
+    validation_curve: tuple         # (threshold grid, cost per case) on the pooled validation predictions
 
     @property
     def best_trivial_cost(self):
@@ -147,6 +149,7 @@ class HonestReport:
     scores: dict                    # metric key -> Score
     per_class: "object"             # pandas DataFrame
     confusion: np.ndarray           # [[tn, fp], [fn, tp]], first repetition's out-of-fold predictions
+    mcnemar: "object"               # stats.McNemarResult: baseline (a) vs model (b), first repetition, same rows
     ece: float
     shuffled_label_score: float     # balanced accuracy with permuted labels (same splits)
     single_feature_scores: dict     # column -> cross-validated balanced accuracy of that column alone
@@ -221,7 +224,12 @@ class HonestReport:
         for s in self.scores.values():
             lines.append(f"| {s.name} | {s.value:.3f} | [{s.low:.3f}, {s.high:.3f}] | {_fmt(s.sd_repeats)} | "
                          f"{_fmt(s.sd_folds)} | {s.baseline:.3f} | {s.difference:+.3f} | {_fmt_p(s.p_value)} |")
-        lines += ["", f"Calibration: ECE {self.ece:.3f}. Shuffled-label balanced accuracy (chance check): "
+        m = self.mcnemar
+        lines += ["", f"Paired test of accuracy against the baseline on the same rows (McNemar, first repetition): "
+                      f"model right where the baseline is wrong {m.only_b_right}, the reverse {m.only_a_right}, "
+                      f"p {_fmt_p(m.p_value)}. The p-values in the table are corrected resampled t-tests over folds "
+                      "(Nadeau & Bengio 2003), a conservative heuristic.",
+                  "", f"Calibration: ECE {self.ece:.3f}. Shuffled-label balanced accuracy (chance check): "
                       f"{self.shuffled_label_score:.3f}.", "", "**Per class** (first repetition):", "",
                   _frame_to_markdown(self.per_class), "",
                   "**Confusion matrix** (first repetition; rows actual, columns predicted):", "",
@@ -259,7 +267,7 @@ class HonestReport:
         plot_confusion_matrix(self.confusion, ax=axes[1], labels=self.class_names,
                               title=f"recall of '{self.class_names[1]}' {self.scores['recall'].value:.2f}")
         plot_reliability_diagram(self._y, self._proba[0], n_bins=10, ax=axes[2])
-        axes[2].set_title("calibration")
+        axes[2].set_title("calibration (first repetition)")
         if self.cost is not None:
             thresholds, costs = self.cost.validation_curve
             plot_cost_curve(thresholds, costs, chosen=float(np.median(self.cost.thresholds)),
@@ -308,7 +316,8 @@ def _frame_to_markdown(frame):
     columns = [frame.index.name or ""] + list(frame.columns)
     lines = ["| " + " | ".join(map(str, columns)) + " |", "|" + "---|" * len(columns)]
     for index, row in frame.iterrows():
-        cells = [f"{v:.3f}" if isinstance(v, float) else str(v) for v in row]
+        cells = [str(int(v)) if name == "support" else f"{v:.3f}" if isinstance(v, float) else str(v)
+                 for name, v in row.items()]
         lines.append(f"| {index} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
@@ -430,21 +439,6 @@ def bootstrap_metrics(y, probas, *, n_resamples=1000, confidence=0.95, groups=No
     return intervals
 
 
-def _corrected_t_test(differences, test_train_ratio):
-    """Nadeau & Bengio (2003) corrected resampled t-test of mean(differences) = 0 (two-sided)."""
-    from scipy.stats import t as student_t
-
-    d = np.asarray(differences, dtype=float)
-    k = d.size
-    if k < 2:
-        return math.nan
-    variance = d.var(ddof=1)
-    if variance == 0:
-        return 0.0 if d.mean() != 0 else 1.0
-    statistic = d.mean() / math.sqrt((1 / k + test_train_ratio) * variance)
-    return float(2 * student_t.sf(abs(statistic), df=k - 1))
-
-
 # --- the cost-chosen threshold --------------------------------------------------------------------
 
 
@@ -488,13 +482,16 @@ def _cost_analysis(folds, validation, false_negative_cost):
     pred = p_all >= cut_all
     counts = np.array([[np.sum(~pred & (y_all == 0)), np.sum(pred & (y_all == 0))],
                        [np.sum(~pred & (y_all == 1)), np.sum(pred & (y_all == 1))]])
+    # The validation cost curve for display, on a grid of thresholds (every fold's validation rows pooled).
     y_val = np.concatenate([v[0] for v in validation])
     p_val = np.concatenate([v[1] for v in validation])
-    curve_t, curve_cost = _cost_curve(y_val, p_val, false_negative_cost)
-    keep = np.isfinite(curve_t)
+    grid = np.linspace(0, 1, 201)
+    negatives, positives = np.sort(p_val[y_val == 0]), np.sort(p_val[y_val == 1])
+    fp = negatives.size - np.searchsorted(negatives, grid, side="left")
+    fn = np.searchsorted(positives, grid, side="left")
     return CostAnalysis(false_negative_cost, np.array(chosen), cost(pred), cost(p_all >= 0.5),
                         cost(np.zeros(y_all.size, bool)), cost(np.ones(y_all.size, bool)), counts,
-                        (curve_t[keep], curve_cost[keep]))
+                        (grid, (fp + false_negative_cost * fn) / y_val.size))
 
 
 # --- input checks ---------------------------------------------------------------------------------
@@ -910,8 +907,10 @@ def honest_report(model, X, y, *, groups=None, time=None, cv=None, n_splits=5, n
             sd_folds=float(model_folds.std(ddof=1)) if model_folds.size > 1 else math.nan,
             baseline=float(np.mean([float(m[key][0]) for m in pooled_base])),
             difference=float(np.mean(model_folds - base_folds)) if model_folds.size else math.nan,
-            p_value=_corrected_t_test(model_folds - base_folds, float(np.mean(ratios))))
+            p_value=(paired_difference(base_folds, model_folds, test_train_ratio=float(np.mean(ratios))).p_value
+                     if model_folds.size > 1 else math.nan))
 
+    mcnemar = mcnemar_test(y_eval, (baselines[0] >= 0.5).astype(int), (probas[0] >= 0.5).astype(int))
     per_class = _per_class_table(y_eval, probas[0] >= 0.5, class_names)
     pred0 = probas[0] >= 0.5
     confusion = np.array([[np.sum(~pred0 & (y_eval == 0)), np.sum(pred0 & (y_eval == 0))],
@@ -946,7 +945,7 @@ def honest_report(model, X, y, *, groups=None, time=None, cv=None, n_splits=5, n
         n_features=frame.shape[1], class_names=class_names, prevalence=float(y_eval.mean()),
         splitter=splitter_name, n_splits=len(first_splits), n_repeats=len(repeats),
         seeds=tuple(seed + r for r in range(len(repeats))), scores=scores, per_class=per_class,
-        confusion=confusion, ece=ece, shuffled_label_score=shuffled, single_feature_scores=single, cost=cost,
+        confusion=confusion, mcnemar=mcnemar, ece=ece, shuffled_label_score=shuffled, single_feature_scores=single, cost=cost,
         findings=findings, seconds=_time.perf_counter() - start,
         interval_method=f"{confidence:.0%} percentile bootstrap over the out-of-fold predictions "
                         f"({'whole groups' if groups is not None else 'rows'} resampled, {n_bootstrap} resamples)",
@@ -1073,5 +1072,6 @@ def _per_class_table(y, pred, class_names):
     rows["weighted average"] = [float(precision @ weights), float(recall @ weights), float(f1 @ weights),
                                 int(support.sum())]
     table = pd.DataFrame.from_dict(rows, orient="index", columns=["precision", "recall", "F1", "support"])
+    table["support"] = table["support"].astype(int)
     table.index.name = "class"
     return table

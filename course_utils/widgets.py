@@ -41,6 +41,7 @@ __all__ = [
     "seed_spread_explorer",
     "temperature_explorer",
     "rare_class_explorer",
+    "cost_threshold_explorer",
 ]
 
 
@@ -550,3 +551,61 @@ def rare_class_explorer(*, keep_fraction=1.0, overlap=0.0, rare_class=8, questio
 
     return LiveExperiment(controls={"keep_fraction": fraction_slider, "overlap": overlap_slider},
                           experiment=experiment, draw=draw, describe=describe, question=question, figsize=(6.0, 3.4))
+
+
+def cost_threshold_explorer(report, *, false_negative_cost=5.0, question=None):
+    """Slider over the cost of a false negative; the threshold chosen on validation data and its test cost.
+
+    Nothing is refitted: the report keeps each fold's validation predictions
+    (:meth:`~course_utils.report.HonestReport.cost_analysis`), so moving the
+    slider only re-chooses the thresholds and redraws.
+
+    Parameters
+    ----------
+    report : HonestReport
+        Built with ``false_negative_cost=...`` (so that it holds validation predictions).
+    false_negative_cost : float
+        Starting value (one of the slider's values).
+    question : str, optional
+
+    Returns
+    -------
+    LiveExperiment
+        ``result`` is a :class:`~course_utils.report.CostAnalysis`.
+    """
+    from .plots import plot_cost_curve
+    from .report import HonestReport
+
+    if not isinstance(report, HonestReport):
+        raise TypeError(f"report must be an HonestReport from honest_report(...), got {type(report).__name__}.")
+    if report.cost is None:
+        raise ValueError("report was built without false_negative_cost=...; rebuild it with a cost so that it "
+                         "keeps the validation predictions the slider needs.")
+    costs = [1, 2, 3, 4, 5, 6, 8, 10, 15, 20]
+    slider = _choice_slider(costs, false_negative_cost, name="false_negative_cost",
+                            description="a false negative costs (× a false positive)")
+    negative, positive = (str(name) for name in report.class_names)
+
+    def experiment(false_negative_cost):
+        return report.cost_analysis(false_negative_cost)
+
+    def draw(result, figure):
+        left, right = figure.subplots(1, 2, gridspec_kw={"width_ratios": [1.4, 1]})
+        figure.subplots_adjust(left=0.09, right=0.98, bottom=0.2, top=0.88, wspace=0.45)
+        thresholds, validation_costs = result.validation_curve
+        chosen = float(np.median(result.thresholds))
+        plot_cost_curve(thresholds, validation_costs, chosen=chosen, trivial=result.best_trivial_cost, ax=left,
+                        title=f"cost {result.false_negative_cost:g}:1 → threshold {chosen:.2f}")
+        plot_confusion_matrix(result.counts_chosen, ax=right, labels=(negative, positive),
+                              title=f"test folds: {result.cost_chosen:.2f} per case")
+
+    def describe(result):
+        (tn, fp), (fn, tp) = result.counts_chosen
+        return [("false negative cost", float(result.false_negative_cost)),
+                ("threshold (median over folds)", float(np.median(result.thresholds))),
+                ("test cost, chosen threshold", result.cost_chosen), ("test cost, threshold 0.5", result.cost_default),
+                (f"everyone '{positive}'", result.cost_all_positive), (f"everyone '{negative}'", result.cost_all_negative),
+                (f"recall of '{positive}'", float(tp / (tp + fn)) if tp + fn else float("nan"))]
+
+    return LiveExperiment(controls={"false_negative_cost": slider}, experiment=experiment, draw=draw,
+                          describe=describe, question=question, figsize=(8.0, 3.6))

@@ -295,3 +295,30 @@ def test_non_numeric_X_without_a_pipeline_is_refused():
     frame = pd.DataFrame({"colour": ["red", "blue"] * 50, "size": np.arange(100.0)})
     with pytest.raises(TypeError, match="non-numeric columns .*colour.*Pipeline"):
         honest_report(LogisticRegression(), frame, np.arange(100) % 2)
+
+
+def test_paired_comparisons_use_the_same_rows():
+    X, y = _data()
+    report = honest_report(_model(), X, y, leak_checks=False, **FAST)
+    pred = report.proba(0) >= 0.5
+    majority = int(round(y.mean()))
+    assert report.mcnemar.only_b_right == int(np.sum((pred == report.y) & (majority != report.y)))
+    assert report.mcnemar.only_a_right == int(np.sum((pred != report.y) & (majority == report.y)))
+    assert 0 <= report.scores["accuracy"].p_value <= 1
+
+
+def test_cost_widget_moves_the_threshold_without_refitting():
+    from course_utils.widgets import cost_threshold_explorer
+
+    X, y = _data()
+    report = honest_report(_model(), X, y, false_negative_cost=5, leak_checks=False, **FAST)
+    explorer = cost_threshold_explorer(report, false_negative_cost=5)
+    before = np.median(explorer.result.thresholds)
+    explorer.controls["false_negative_cost"].value = 20
+    assert np.median(explorer.result.thresholds) < before
+    assert explorer.result.cost_chosen == pytest.approx(report.cost_analysis(20).cost_chosen)
+    assert explorer.image.value[:4] == b"\x89PNG"
+    with pytest.raises(ValueError, match="false_negative_cost"):
+        cost_threshold_explorer(honest_report(_model(), X, y, leak_checks=False, **FAST))
+    with pytest.raises(TypeError, match="report"):
+        cost_threshold_explorer("report")
