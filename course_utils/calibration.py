@@ -11,11 +11,19 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validation import (as_binary_labels, as_numeric_1d, as_probabilities, check_fraction,
-                          check_positive_int, check_real, check_same_length)
+from ._validation import (
+    as_binary_labels,
+    as_numeric_1d,
+    as_probabilities,
+    check_fraction,
+    check_positive_int,
+    check_real,
+    check_same_length,
+)
 
 __all__ = ["binary_cross_entropy", "per_sample_cross_entropy", "sigmoid", "ReliabilityCurve",
-           "reliability_curve", "expected_calibration_error", "fit_temperature", "apply_temperature"]
+           "reliability_curve", "expected_calibration_error", "fit_temperature", "apply_temperature",
+           "TemperatureResult", "temperature_experiment"]
 
 
 def sigmoid(logits):
@@ -51,7 +59,7 @@ def binary_cross_entropy(y_true, p, *, eps=1e-15):
 
     Examples
     --------
-    The seed article 002's first case:
+    The first case of the article "Why are accuracy and loss metrics producing unexpected results?":
 
     >>> round(binary_cross_entropy([1, 0, 1], [0.9, 0.1, 0.8]), 4)
     0.1446
@@ -162,3 +170,58 @@ def fit_temperature(logits, y_true, *, bounds=(0.05, 20.0)):
         return binary_cross_entropy(y_true, apply_temperature(logits, temperature))
 
     return float(minimize_scalar(loss, bounds=bounds, method="bounded").x)
+
+
+@dataclass(frozen=True)
+class TemperatureResult:
+    """Loss, accuracy and calibration of ``sigmoid(logits / temperature)``."""
+
+    temperature: float
+    p: np.ndarray
+    loss: float
+    accuracy: float
+    ece: float
+    worst_loss: float
+    worst_share: float
+
+
+def temperature_experiment(logits, y_true, temperature, *, n_bins=10):
+    """Rescale logits by a temperature and measure the mean loss, accuracy and ECE.
+
+    The pure experiment behind the temperature widget of notebook 02.
+
+    Parameters
+    ----------
+    logits : array-like of float
+    y_true : array-like of 0/1
+    temperature : float
+        T > 0; 1 leaves the probabilities as they are.
+    n_bins : int
+        Bins of the ECE.
+
+    Returns
+    -------
+    TemperatureResult
+        ``worst_loss`` is the largest single sample's loss and ``worst_share``
+        the share of the total loss carried by the worst 5 % of the samples
+        (at least one sample).
+
+    Examples
+    --------
+    >>> result = temperature_experiment([4.0, 4.0, -4.0, -4.0], [1, 0, 0, 0], 2.0)
+    >>> result.accuracy, round(result.loss, 3)
+    (0.75, 0.627)
+    """
+    logits = as_numeric_1d(logits, "logits")
+    y_true = as_binary_labels(y_true, "y_true")
+    check_same_length(logits=logits, y_true=y_true)
+    p = apply_temperature(logits, temperature)
+    losses = per_sample_cross_entropy(y_true, p)
+    largest_first = np.sort(losses)[::-1]
+    worst = max(1, len(losses) // 20)
+    return TemperatureResult(
+        temperature=float(temperature), p=p, loss=float(losses.mean()),
+        accuracy=float(np.mean((p >= 0.5) == y_true)),
+        ece=expected_calibration_error(y_true, p, n_bins=n_bins),
+        worst_loss=float(largest_first[0]),
+        worst_share=float(largest_first[:worst].sum() / largest_first.sum()))

@@ -9,12 +9,25 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validation import check_fraction, check_positive_int, check_real, check_seed
+from ._validation import (
+    as_binary_labels,
+    as_numeric_1d,
+    check_fraction,
+    check_positive_int,
+    check_real,
+    check_same_length,
+    check_seed,
+)
 from .data import make_binormal_scores
-from .metrics import confusion_counts
+from .metrics import ConfusionCounts, confusion_counts, evaluate_threshold
 
 __all__ = ["always_negative_experiment", "PrevalenceResult", "prevalence_experiment",
-           "binormal_population_ap"]
+           "binormal_population_ap", "THRESHOLD_GRID", "ThresholdChoice", "threshold_meeting"]
+
+#: The positions of the threshold widget's slider: 0.00, 0.01, ..., 1.00.
+THRESHOLD_GRID = tuple(round(0.01 * i, 2) for i in range(101))
+
+_THRESHOLD_RATES = ("accuracy", "precision", "recall", "specificity", "f1", "balanced_accuracy", "mcc")
 
 
 def always_negative_experiment(prevalence, *, n_samples=1000, seed=0):
@@ -129,3 +142,68 @@ def binormal_population_ap(negatives_per_positive, *, auc=0.75):
     flagged = prevalence * recall + (1 - prevalence) * false_positive_rate
     precision = np.divide(prevalence * recall, flagged, out=np.ones_like(flagged), where=flagged > 0)
     return float(-np.trapezoid(precision, recall))
+
+
+@dataclass(frozen=True)
+class ThresholdChoice:
+    """A threshold and the confusion counts of ``score >= threshold`` there."""
+
+    threshold: float
+    counts: ConfusionCounts
+
+
+def threshold_meeting(y_true, scores, *, metric, at_least, choose, thresholds=THRESHOLD_GRID):
+    """The highest or lowest threshold at which a rate reaches a target.
+
+    Every threshold is scored with :func:`~course_utils.metrics.evaluate_threshold`,
+    the experiment behind the threshold widget, so the answer is the slider
+    position a learner would find. Two questions, two choices:
+
+    * screening ("find at least 80 % of the positives"): the **highest**
+      threshold whose recall is still at least 0.8 — the fewest false alarms
+      that meet the target;
+    * precision first ("no more false alarms than hits"): the **lowest**
+      threshold whose precision is at least 0.5 — the most hits at that purity.
+
+    Parameters
+    ----------
+    y_true : array-like of 0/1
+    scores : array-like of float
+        Predicted probabilities (or scores) of class 1.
+    metric : str
+        A rate of :class:`~course_utils.metrics.ConfusionCounts`: "accuracy",
+        "precision", "recall", "specificity", "f1", "balanced_accuracy" or "mcc".
+    at_least : float
+        The target the rate must reach (thresholds where it is undefined never do).
+    choose : {"highest", "lowest"}
+        Which of the thresholds that reach the target to return.
+    thresholds : sequence of float
+        Candidates; the default is the widget's slider, 0.00 to 1.00 in steps of 0.01.
+
+    Returns
+    -------
+    ThresholdChoice or None
+        None when no candidate reaches the target.
+
+    Examples
+    --------
+    >>> choice = threshold_meeting([0, 0, 1, 1], [0.1, 0.6, 0.4, 0.8], metric="recall",
+    ...                            at_least=1.0, choose="highest")
+    >>> choice.threshold, choice.counts.fp
+    (0.4, 1)
+    """
+    y_true = as_binary_labels(y_true, "y_true")
+    scores = as_numeric_1d(scores, "scores")
+    check_same_length(y_true=y_true, scores=scores)
+    if metric not in _THRESHOLD_RATES:
+        raise ValueError(f"metric must be one of {list(_THRESHOLD_RATES)}, got {metric!r}.")
+    at_least = check_fraction(at_least, "at_least", low=-1.0, high=1.0, inclusive=(True, True))
+    if choose not in ("highest", "lowest"):
+        raise ValueError(f'choose must be "highest" or "lowest", got {choose!r}.')
+    thresholds = as_numeric_1d(thresholds, "thresholds")
+    candidates = sorted(thresholds.tolist(), reverse=choose == "highest")
+    for threshold in candidates:
+        counts = evaluate_threshold(y_true, scores, threshold=threshold)
+        if getattr(counts, metric) >= at_least:  # an undefined (NaN) rate never qualifies
+            return ThresholdChoice(float(threshold), counts)
+    return None

@@ -46,7 +46,8 @@ class ConfusionCounts:
 
     Examples
     --------
-    The matrix from seed article 001 (rows = actual, columns = predicted):
+    The matrix from the note "Why RNNs handle sequences in PyTorch – Why Metrics Matter"
+    (rows = actual, columns = predicted):
 
     >>> counts = ConfusionCounts.from_matrix([[50, 10], [5, 35]])
     >>> round(counts.precision, 3), counts.recall, counts.accuracy

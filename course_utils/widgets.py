@@ -461,10 +461,10 @@ def temperature_explorer(logits, y_true, *, temperature=1.0, n_bins=10, question
     Returns
     -------
     LiveExperiment
-        ``result`` is a dict with temperature, mean loss, accuracy, ECE and the probabilities.
+        ``result`` is the :class:`~course_utils.calibration.TemperatureResult`
+        of :func:`~course_utils.calibration.temperature_experiment` at the slider's T.
     """
-    from .calibration import (apply_temperature, binary_cross_entropy, expected_calibration_error,
-                              per_sample_cross_entropy)
+    from .calibration import temperature_experiment
     from .plots import plot_reliability_diagram
 
     logits = as_numeric_1d(logits, "logits")
@@ -472,24 +472,19 @@ def temperature_explorer(logits, y_true, *, temperature=1.0, n_bins=10, question
     check_same_length(logits=logits, y_true=y_true)
 
     def experiment(temperature):
-        p = apply_temperature(logits, temperature)
-        return {"temperature": float(temperature), "p": p, "loss": binary_cross_entropy(y_true, p),
-                "accuracy": float(np.mean((p >= 0.5) == y_true)),
-                "ece": expected_calibration_error(y_true, p, n_bins=n_bins)}
+        return temperature_experiment(logits, y_true, temperature, n_bins=n_bins)
 
     def draw(result, figure):
         ax = figure.subplots()
         figure.subplots_adjust(left=0.14, right=0.97, bottom=0.15, top=0.88)
-        plot_reliability_diagram(y_true, result["p"], n_bins=n_bins, ax=ax)
-        ax.set_title(f"T = {result['temperature']:g}: below the diagonal = over-confident")
+        plot_reliability_diagram(y_true, result.p, n_bins=n_bins, ax=ax)
+        ax.set_title(f"T = {result.temperature:g}: below the diagonal = over-confident")
 
     def describe(result):
-        losses = np.sort(per_sample_cross_entropy(y_true, result["p"]))[::-1]
-        worst = max(1, len(losses) // 20)
-        return [("temperature", result["temperature"]), ("mean loss", result["loss"]),
-                ("accuracy", result["accuracy"]), ("ECE", result["ece"]),
-                ("worst sample's loss", float(losses[0])),
-                ("share of the loss from the worst 5 %", float(losses[:worst].sum() / losses.sum()))]
+        return [("temperature", result.temperature), ("mean loss", result.loss),
+                ("accuracy", result.accuracy), ("ECE", result.ece),
+                ("worst sample's loss", result.worst_loss),
+                ("share of the loss from the worst 5 %", result.worst_share)]
 
     slider = _choice_slider([0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0], temperature,
                             name="temperature", description="temperature T")

@@ -87,7 +87,71 @@ def test_temperature_widget_rescales_without_changing_accuracy():
     first = explorer.result
     explorer.controls["temperature"].value = 3.0
     scaled = explorer.result
-    assert scaled["accuracy"] == first["accuracy"]
-    assert scaled["ece"] < first["ece"] and scaled["loss"] < first["loss"]
+    assert scaled.accuracy == first.accuracy
+    assert scaled.ece < first.ece and scaled.loss < first.loss
     expected = calibration.expected_calibration_error(y, calibration.apply_temperature(logits, 3.0))
     assert f"{expected:.3f}" in explorer.numbers.value
+
+
+# --- temperature_experiment: the experiment behind the temperature widget -----
+
+
+def _overconfident(n=400, seed=3):
+    rng = np.random.default_rng(seed)
+    true_logits = rng.normal(0, 2, n)
+    y = (rng.random(n) < calibration.sigmoid(true_logits)).astype(int)
+    return 4 * true_logits, y
+
+
+@pytest.mark.parametrize("temperature", [0.5, 1.0, 4.0])
+def test_temperature_experiment_equals_its_parts(temperature):
+    logits, y = _overconfident()
+    result = calibration.temperature_experiment(logits, y, temperature)
+    p = calibration.apply_temperature(logits, temperature)
+    np.testing.assert_array_equal(result.p, p)
+    assert result.temperature == temperature
+    assert result.loss == pytest.approx(calibration.binary_cross_entropy(y, p), rel=1e-12)
+    assert result.loss == pytest.approx(log_loss(y, p), rel=1e-9)
+    assert result.ece == calibration.expected_calibration_error(y, p)
+    assert result.accuracy == np.mean((logits >= 0) == y)
+    losses = calibration.per_sample_cross_entropy(y, p)
+    assert result.worst_loss == losses.max()
+    assert result.worst_share == pytest.approx(np.sort(losses)[-20:].sum() / losses.sum())  # worst 5 % of 400
+
+
+def test_temperature_experiment_fixes_overconfidence_and_keeps_accuracy():
+    logits, y = _overconfident()
+    plain, scaled = (calibration.temperature_experiment(logits, y, t) for t in (1.0, 4.0))
+    assert scaled.accuracy == plain.accuracy
+    assert scaled.loss < plain.loss and scaled.ece < plain.ece / 2
+    assert scaled.worst_loss < plain.worst_loss / 2
+
+
+def test_temperature_experiment_worst_share_with_fewer_than_twenty_samples():
+    result = calibration.temperature_experiment([4.0, 4.0, -4.0, -4.0], [1, 0, 0, 0], 2.0)
+    assert result.worst_loss == pytest.approx(-np.log(1 - calibration.sigmoid(2.0)))
+    assert result.worst_share == pytest.approx(result.worst_loss / (4 * result.loss))
+
+
+def test_temperature_widget_shows_the_experiment():
+    logits, y = _overconfident()
+    explorer = widgets.temperature_explorer(logits, y)
+    explorer.controls["temperature"].value = 4.0
+    expected = calibration.temperature_experiment(logits, y, 4.0)
+    assert explorer.result.loss == expected.loss and explorer.result.ece == expected.ece
+    assert f"{expected.worst_share:.3f}" in explorer.numbers.value
+
+
+@pytest.mark.parametrize("call, error, words", [
+    (lambda: calibration.temperature_experiment([1.0, -1.0], [1, 0], 0.0), ValueError, "temperature must be positive"),
+    (lambda: calibration.temperature_experiment([1.0, -1.0], [1, 0], "2"), TypeError, "temperature must be a number"),
+    (lambda: calibration.temperature_experiment([1.0, -1.0], [1, 0, 1], 1.0), ValueError, "logits has 2, y_true has 3"),
+    (lambda: calibration.temperature_experiment([1.0, np.nan], [1, 0], 1.0), ValueError, "logits contains NaN"),
+    (lambda: calibration.temperature_experiment([1.0, -1.0], [1, 2], 1.0), ValueError, "y_true must hold only 0 and 1"),
+    (lambda: calibration.temperature_experiment([1.0, -1.0], [1, 0], 1.0, n_bins=0), ValueError,
+     "n_bins must be at least 1"),
+])
+def test_temperature_experiment_bad_input_names_the_argument(call, error, words):
+    with pytest.raises(error) as raised:
+        call()
+    assert words in str(raised.value)
