@@ -4,10 +4,18 @@ calling a Keras builder does (quietly, via :func:`import_tensorflow`).
 
 from __future__ import annotations
 
+import numpy as np
+
 from ._validation import check_positive_int, check_real, check_seed
 from .reproducibility import import_tensorflow, set_seed
 
-__all__ = ["build_binary_mlp"]
+__all__ = ["build_binary_mlp", "build_lstm", "restart_training"]
+
+
+def _check_learning_rate(learning_rate):
+    check_real(learning_rate, "learning_rate")
+    if learning_rate <= 0:
+        raise ValueError(f"learning_rate must be positive, got {learning_rate}.")
 
 
 def build_binary_mlp(n_features, *, hidden_units=(8,), learning_rate=0.01, seed=0):
@@ -43,9 +51,7 @@ def build_binary_mlp(n_features, *, hidden_units=(8,), learning_rate=0.01, seed=
         units = [check_positive_int(u, "hidden_units[i]") for u in hidden_units]
     except TypeError:
         raise TypeError(f"hidden_units must be a sequence of integers, got {hidden_units!r}.") from None
-    check_real(learning_rate, "learning_rate")
-    if learning_rate <= 0:
-        raise ValueError(f"learning_rate must be positive, got {learning_rate}.")
+    _check_learning_rate(learning_rate)
     set_seed(check_seed(seed), tensorflow=True)
     import_tensorflow()
     import keras
@@ -56,4 +62,128 @@ def build_binary_mlp(n_features, *, hidden_units=(8,), learning_rate=0.01, seed=
     model = keras.Sequential(layers)
     model.compile(optimizer=keras.optimizers.Adam(learning_rate),
                   loss="binary_crossentropy", metrics=["accuracy"])
+    return model
+
+
+def build_lstm(sequence_length=None, *, vocab_size=None, n_features=1, embedding_dim=8, units=8,
+               per_step=False, mask_zero=False, learning_rate=0.005, seed=0):
+    """A small Keras LSTM for binary labels — per sequence or per position — compiled and seeded.
+
+    One builder for every LSTM in the course: the inputs are token ids
+    (``vocab_size`` given: ``Embedding`` → LSTM) or real-valued features
+    (``n_features`` per step, as in the LSTM-accuracy article's examples).
+
+    Parameters
+    ----------
+    sequence_length : int or None
+        Steps per sequence; ``None`` accepts any length (one model, and one
+        traced training step, for several lengths).
+    vocab_size : int or None
+        Tokens are 1 … vocab_size, 0 is padding. ``None``: real-valued inputs.
+    n_features : int
+        Values per step when ``vocab_size`` is None.
+    embedding_dim : int
+        Width of the token embedding.
+    units : int or sequence of int
+        LSTM width; several values stack LSTM layers.
+    per_step : bool
+        Label every position (``return_sequences=True``) instead of the
+        whole sequence. Then compiled with ``metrics=["accuracy"]`` *and*
+        ``weighted_metrics=["accuracy"]``: only the second uses a
+        ``sample_weight`` passed to ``fit``/``evaluate`` (reported as
+        ``weighted_accuracy``).
+    mask_zero : bool
+        Let the embedding mark token 0 as padding; Keras then leaves padded
+        positions out of the loss *and* of every metric. Needs ``vocab_size``.
+    learning_rate : float
+        Adam's learning rate.
+    seed : int
+        Seeds Python, NumPy and TensorFlow and turns on op determinism.
+
+    Returns
+    -------
+    keras.Model
+        Sigmoid output, binary cross-entropy, Adam, ``accuracy`` at threshold 0.5.
+
+    Examples
+    --------
+    >>> model = build_lstm(10, vocab_size=8, units=4)  # doctest: +SKIP
+    >>> model.count_params()  # embedding 9*8, LSTM 4*(8+4+1)*4, dense 4+1  # doctest: +SKIP
+    285
+    """
+    if sequence_length is not None:
+        sequence_length = check_positive_int(sequence_length, "sequence_length")
+    try:
+        widths = [check_positive_int(units, "units")] if not hasattr(units, "__iter__") else \
+            [check_positive_int(u, "units[i]") for u in units]
+    except TypeError:
+        raise TypeError(f"units must be an integer or a sequence of integers, got {units!r}.") from None
+    if not widths:
+        raise ValueError("units must name at least one LSTM layer, got an empty sequence.")
+    if vocab_size is None:
+        if mask_zero:
+            raise ValueError("mask_zero=True needs token inputs: pass vocab_size.")
+        n_features = check_positive_int(n_features, "n_features")
+    else:
+        vocab_size = check_positive_int(vocab_size, "vocab_size", minimum=2)
+        embedding_dim = check_positive_int(embedding_dim, "embedding_dim")
+    _check_learning_rate(learning_rate)
+    set_seed(check_seed(seed), tensorflow=True)
+    import_tensorflow()
+    import keras
+
+    if vocab_size is None:
+        inputs = [keras.Input((sequence_length, n_features))]
+    else:
+        inputs = [keras.Input((sequence_length,), dtype="int32"),
+                  keras.layers.Embedding(vocab_size + 1, embedding_dim, mask_zero=mask_zero)]
+    recurrent = [keras.layers.LSTM(width, return_sequences=per_step or i < len(widths) - 1)
+                 for i, width in enumerate(widths)]
+    model = keras.Sequential(inputs + recurrent + [keras.layers.Dense(1, activation="sigmoid")])
+    extra = {"weighted_metrics": ["accuracy"]} if per_step else {}
+    model.compile(keras.optimizers.Adam(learning_rate), "binary_crossentropy", metrics=["accuracy"], **extra)
+    return model
+
+
+def restart_training(model, initial_weights, *, learning_rate=None, seed=0):
+    """Put a compiled model back to ``initial_weights`` with a fresh optimizer, ready to train again.
+
+    The same as building the model anew with the same seed — same weights,
+    zeroed Adam moments and step count, re-seeded shuffling — except that
+    Keras keeps the training step it has already traced, which saves a few
+    seconds per run on a small model.
+
+    Parameters
+    ----------
+    model : keras.Model
+        Compiled; its weights are overwritten.
+    initial_weights : list of arrays
+        ``model.get_weights()`` taken right after building.
+    learning_rate : float or None
+        A new learning rate for the optimizer; ``None`` keeps the current one.
+    seed : int
+        Re-seeds Python, NumPy and TensorFlow (the order ``fit`` shuffles in).
+
+    Examples
+    --------
+    >>> model = build_lstm(5, vocab_size=4)  # doctest: +SKIP
+    >>> start = model.get_weights()  # doctest: +SKIP
+    >>> restart_training(model, start, learning_rate=0.01)  # doctest: +SKIP
+    """
+    seed = check_seed(seed)
+    if learning_rate is not None:
+        _check_learning_rate(learning_rate)
+    try:
+        model.set_weights(initial_weights)
+    except ValueError as error:
+        raise ValueError(f"initial_weights must be this model's get_weights() from right after "
+                         f"building: {error}") from None
+    optimizer = model.optimizer
+    learning_rate_variable = optimizer._learning_rate
+    for variable in optimizer.variables:
+        if variable is not learning_rate_variable:
+            variable.assign(np.zeros(variable.shape, dtype=variable.dtype))
+    if learning_rate is not None:
+        optimizer.learning_rate = float(learning_rate)
+    set_seed(seed, tensorflow=True)
     return model

@@ -1,23 +1,25 @@
 """Sequence tasks with known answers, baselines, and the metrics that go with them.
 
 Every generator returns integer token sequences (tokens 1…vocab_size; 0 is
-reserved for padding) and labels, deterministic given a seed. The Keras
-builders import TensorFlow only when called.
+reserved for padding) and labels, deterministic given a seed. The models
+come from :mod:`course_utils.models`; TensorFlow is imported only when one
+is built.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 
-from ._validation import as_binary_labels, check_fraction, check_positive_int, check_seed
-from .stats import PermutationResult, permutation_test  # noqa: F401  (moved to stats; re-exported)
+from ._validation import check_fraction, check_positive_int, check_seed
 
 __all__ = [
     "first_token_task", "counting_task", "noisy_tagging_task", "bag_of_tokens",
-    "bag_of_tokens_accuracy", "permutation_test", "PermutationResult", "token_accuracy",
-    "sequence_accuracy", "build_lstm_classifier", "build_lstm_tagger", "PaddingSweep", "padding_sweep",
+    "bag_of_tokens_accuracy", "token_accuracy",
+    "sequence_accuracy", "shuffle_within_sequences", "LSTMLab", "LSTMRun", "PaddingPoint", "PaddingSweep",
+    "padding_sweep",
 ]
 
 
@@ -28,12 +30,19 @@ def _check_task(n_samples, length, vocab_size, seed, *, min_vocab=2):
     return n_samples, length, vocab_size, np.random.default_rng(check_seed(seed))
 
 
-def first_token_task(n_samples=1000, *, length=10, vocab_size=8, seed=0):
+def _check_tokens(X):
+    X = np.asarray(X)
+    if X.ndim != 2 or not np.issubdtype(X.dtype, np.integer) or X.size == 0:
+        raise ValueError(f"X must be a non-empty 2-D integer array of tokens, got shape {X.shape} and dtype {X.dtype}.")
+    return X
+
+
+def first_token_task(n_samples=1000, *, length=10, vocab_size=8, positive_share=0.5, seed=0):
     """Is the *first* token a 1 or a 2? Needs memory and order.
 
-    The first token is 1 or 2 (50/50); the rest are uniform over the
-    vocabulary. An order-blind model only sees that one extra count, which
-    helps less and less as sequences grow.
+    The first token is 1 (with probability ``positive_share``) or 2; the
+    rest are uniform over the vocabulary. An order-blind model only sees
+    that one extra count, which helps less and less as sequences grow.
 
     Returns
     -------
@@ -47,8 +56,10 @@ def first_token_task(n_samples=1000, *, length=10, vocab_size=8, seed=0):
     True
     """
     n_samples, length, vocab_size, rng = _check_task(n_samples, length, vocab_size, seed)
+    positive_share = check_fraction(positive_share, "positive_share")
     X = rng.integers(1, vocab_size + 1, size=(n_samples, length))
-    X[:, 0] = rng.choice([1, 2], size=n_samples)
+    probabilities = None if positive_share == 0.5 else [positive_share, 1 - positive_share]
+    X[:, 0] = rng.choice([1, 2], size=n_samples, p=probabilities)
     return X, (X[:, 0] == 1).astype(int)
 
 
@@ -118,9 +129,7 @@ def bag_of_tokens(X, *, vocab_size=None):
     >>> bag_of_tokens(np.array([[1, 2, 2, 0]]), vocab_size=3)
     array([[1, 2, 0]])
     """
-    X = np.asarray(X)
-    if X.ndim != 2 or not np.issubdtype(X.dtype, np.integer) or X.size == 0:
-        raise ValueError(f"X must be a non-empty 2-D integer array of tokens, got shape {X.shape} and dtype {X.dtype}.")
+    X = _check_tokens(X)
     vocab_size = int(X.max()) if vocab_size is None else check_positive_int(vocab_size, "vocab_size")
     return np.stack([(X == token).sum(axis=1) for token in range(1, vocab_size + 1)], axis=1)
 
@@ -176,100 +185,219 @@ def sequence_accuracy(y_true, y_pred, *, mask=None):
     """
     y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
     if y_true.shape != y_pred.shape or y_true.ndim != 2:
-        raise ValueError(f"y_true and y_pred must be 2-D arrays of the same shape, got {y_true.shape} and {y_pred.shape}.")
+        raise ValueError(f"y_true and y_pred must be 2-D arrays of the same shape, "
+                         f"got {y_true.shape} and {y_pred.shape}.")
     correct = y_true == y_pred
     if mask is not None:
         correct = correct | ~np.asarray(mask, dtype=bool)
     return float(correct.all(axis=1).mean())
 
 
-def build_lstm_classifier(sequence_length, *, vocab_size=8, units=8, embedding_dim=8,
-                          learning_rate=0.005, seed=0):
-    """Embedding → LSTM → sigmoid: a small sequence classifier, compiled and seeded.
+def shuffle_within_sequences(X, *, seed=0):
+    """Shuffle the tokens inside each sequence; padding (0) stays at the end.
+
+    Keeps every sequence's token counts and destroys its order: re-scoring
+    a trained model on the result shows how much it relies on order.
 
     Examples
     --------
-    >>> model = build_lstm_classifier(10)  # doctest: +SKIP
+    >>> X = np.array([[1, 2, 3, 0], [4, 5, 6, 7]])
+    >>> shuffled = shuffle_within_sequences(X, seed=0)
+    >>> bool(np.array_equal(np.sort(shuffled, axis=1), np.sort(X, axis=1))), bool(shuffled[0, 3] == 0)
+    (True, True)
     """
-    from .reproducibility import import_tensorflow, set_seed
-
-    sequence_length = check_positive_int(sequence_length, "sequence_length")
-    vocab_size = check_positive_int(vocab_size, "vocab_size", minimum=2)
-    units = check_positive_int(units, "units")
-    set_seed(seed, tensorflow=True)
-    import_tensorflow()
-    import keras
-
-    model = keras.Sequential([keras.Input((sequence_length,), dtype="int32"),
-                              keras.layers.Embedding(vocab_size + 1, embedding_dim),
-                              keras.layers.LSTM(units),
-                              keras.layers.Dense(1, activation="sigmoid")])
-    model.compile(keras.optimizers.Adam(learning_rate), "binary_crossentropy", metrics=["accuracy"])
-    return model
+    X = _check_tokens(X)
+    keys = np.random.default_rng(check_seed(seed)).random(X.shape)
+    keys[X == 0] = 2.0  # after every real token
+    return np.take_along_axis(X, np.argsort(keys, axis=1, kind="stable"), axis=1)
 
 
-def build_lstm_tagger(max_length, *, vocab_size=8, units=8, mask_zero=False, learning_rate=0.01, seed=0):
-    """An LSTM that labels every position (``return_sequences=True``).
+@dataclass(frozen=True)
+class LSTMRun:
+    """One training run of :class:`LSTMLab`: what the trained model scores, and on what.
 
-    With ``mask_zero=True`` the embedding marks token 0 as padding; Keras then
-    leaves padded positions out of the loss *and* of the metrics. Compiled with
-    ``metrics=["accuracy"]`` and ``weighted_metrics=["accuracy"]``: only the
-    second uses a ``sample_weight`` given to ``fit``/``evaluate``.
+    Attributes
+    ----------
+    task : str
+        Name of the task function.
+    length : int
+    accuracy : float
+        On the test sequences.
+    train_accuracy : float
+        On the training sequences, after training.
+    majority_rate : float
+        Share of the commoner class in the test labels — what "always predict it" scores.
+    order_shuffled_accuracy : float
+        The same trained model on the test sequences with their tokens
+        shuffled inside each sequence (labels unchanged): order destroyed,
+        counts kept.
+    predictions : int ndarray
+        Test predictions (threshold 0.5).
+    y_test : int ndarray
+        Test labels.
+    """
+
+    task: str
+    length: int
+    accuracy: float
+    train_accuracy: float
+    majority_rate: float
+    order_shuffled_accuracy: float
+    predictions: np.ndarray = field(repr=False)
+    y_test: np.ndarray = field(repr=False)
+
+    @property
+    def order_drop(self):
+        """How much accuracy shuffling the tokens costs: the model's use of order."""
+        return self.accuracy - self.order_shuffled_accuracy
+
+
+class LSTMLab:
+    """One small LSTM classifier over tokens, retrained from the same start for every run.
+
+    Building a Keras model and tracing its training step costs seconds; three
+    epochs on 1,000 short sequences cost a fraction of that. The lab builds
+    one model that accepts any sequence length (:func:`course_utils.models.build_lstm`)
+    and restarts it for each run (:func:`course_utils.models.restart_training`):
+    every run starts from the same initial weights with a fresh optimizer,
+    exactly as if the model had been built anew with the same seed.
+
+    Parameters
+    ----------
+    units : int
+        LSTM width.
+    vocab_size, embedding_dim : int
+        Tokens 1 … vocab_size and their embedding width.
+    learning_rate : float
+        Adam's default learning rate for :meth:`run`.
+    seed : int
+        Initial weights and the order ``fit`` shuffles in.
 
     Examples
     --------
-    >>> model = build_lstm_tagger(20, mask_zero=True)  # doctest: +SKIP
+    >>> lab = LSTMLab(units=8)  # doctest: +SKIP
+    >>> run = lab.run(first_token_task, 10)  # doctest: +SKIP
+    >>> run.accuracy > 0.9, run.order_drop > 0.3  # doctest: +SKIP
+    (True, True)
     """
-    from .reproducibility import import_tensorflow, set_seed
 
-    max_length = check_positive_int(max_length, "max_length")
-    vocab_size = check_positive_int(vocab_size, "vocab_size", minimum=2)
-    units = check_positive_int(units, "units")
-    set_seed(seed, tensorflow=True)
-    import_tensorflow()
-    import keras
+    def __init__(self, *, units=8, vocab_size=8, embedding_dim=8, learning_rate=0.005, seed=0):
+        from .models import build_lstm
 
-    model = keras.Sequential([keras.Input((max_length,), dtype="int32"),
-                              keras.layers.Embedding(vocab_size + 1, 8, mask_zero=mask_zero),
-                              keras.layers.LSTM(units, return_sequences=True),
-                              keras.layers.Dense(1, activation="sigmoid")])
-    # `metrics` ignore sample_weight; `weighted_metrics` apply it (reported as "weighted_accuracy").
-    model.compile(keras.optimizers.Adam(learning_rate), "binary_crossentropy", metrics=["accuracy"],
-                  weighted_metrics=["accuracy"])
-    return model
+        self.vocab_size = check_positive_int(vocab_size, "vocab_size", minimum=2)
+        self.learning_rate = learning_rate
+        self.seed = check_seed(seed)
+        self.model = build_lstm(None, vocab_size=vocab_size, embedding_dim=embedding_dim, units=units,
+                                learning_rate=learning_rate, seed=seed)
+        self._initial_weights = [w.copy() for w in self.model.get_weights()]
+
+    def _predict(self, X):
+        return (np.asarray(self.model(X, training=False))[:, 0] > 0.5).astype(int)
+
+    def run(self, task, length, *, n_train=1000, n_test=1000, epochs=3, batch_size=64, learning_rate=None,
+            shuffle_labels=False, class_weight=None, data_seed=0):
+        """Train on ``task(n_train, length=length, seed=data_seed)``; score on a fresh test set.
+
+        Parameters
+        ----------
+        task : callable
+            A generator such as :func:`first_token_task` or :func:`counting_task`.
+        length : int
+        n_train, n_test, epochs, batch_size : int
+        learning_rate : float or None
+            ``None``: the lab's learning rate.
+        shuffle_labels : bool
+            Permute the training and the test labels (independently): the
+            null run, where labels have nothing to do with the inputs.
+        class_weight : dict or None
+            Passed to ``fit``, e.g. ``{0: 1.0, 1: 9.0}``.
+        data_seed : int
+            Training data from ``data_seed``, test data from ``data_seed + 1``.
+
+        Returns
+        -------
+        LSTMRun
+        """
+        from .models import restart_training
+
+        if not callable(task):
+            raise TypeError(f"task must be a task function such as first_token_task, got {type(task).__name__}.")
+        length = check_positive_int(length, "length")
+        epochs = check_positive_int(epochs, "epochs")
+        batch_size = check_positive_int(batch_size, "batch_size")
+        data_seed = check_seed(data_seed, "data_seed")
+        X_train, y_train = task(n_train, length=length, vocab_size=self.vocab_size, seed=data_seed)
+        X_test, y_test = task(n_test, length=length, vocab_size=self.vocab_size, seed=data_seed + 1)
+        if shuffle_labels:
+            rng = np.random.default_rng(data_seed)
+            y_train, y_test = rng.permutation(y_train), rng.permutation(y_test)
+        restart_training(self.model, self._initial_weights,
+                         learning_rate=self.learning_rate if learning_rate is None else learning_rate,
+                         seed=self.seed)
+        self.model.fit(X_train, y_train, epochs=epochs, batch_size=batch_size, class_weight=class_weight,
+                       verbose=0)
+        predictions = self._predict(X_test)
+        shuffled = self._predict(shuffle_within_sequences(X_test, seed=data_seed))
+        share = float(np.mean(y_test))
+        return LSTMRun(task=getattr(task, "__name__", "task"), length=length,
+                       accuracy=float(np.mean(predictions == y_test)),
+                       train_accuracy=float(np.mean(self._predict(X_train) == y_train)),
+                       majority_rate=max(share, 1 - share),
+                       order_shuffled_accuracy=float(np.mean(shuffled == y_test)),
+                       predictions=predictions, y_test=y_test)
+
+
+class PaddingPoint(NamedTuple):
+    """One point of a :class:`PaddingSweep`."""
+
+    padding_fraction: float
+    accuracy_with_padding: float
+    accuracy_real_tokens: float
 
 
 @dataclass(frozen=True)
 class PaddingSweep:
-    """Token accuracy of one tagger at several padding fractions, with and without the mask."""
+    """Token accuracy of one tagger at several padding fractions, counting padding and not."""
 
     padding_fractions: np.ndarray
     accuracy_with_padding: np.ndarray
     accuracy_real_tokens: np.ndarray
 
     def at(self, padding_fraction):
-        """(fraction, accuracy counting padding, accuracy on real tokens) at the nearest grid point."""
+        """The :class:`PaddingPoint` at the grid fraction nearest to ``padding_fraction``."""
         i = int(np.argmin(np.abs(self.padding_fractions - padding_fraction)))
-        return (float(self.padding_fractions[i]), float(self.accuracy_with_padding[i]),
-                float(self.accuracy_real_tokens[i]))
+        return PaddingPoint(float(self.padding_fractions[i]), float(self.accuracy_with_padding[i]),
+                            float(self.accuracy_real_tokens[i]))
 
 
 def padding_sweep(model, *, padding_fractions=(0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7),
-                  max_length=20, n_samples=300, seed=100):
+                  max_length=20, n_samples=500, seed=1):
     """Score a trained tagger on test sets with more and more padding.
 
-    Runs the model once per padding fraction (inference only), so a widget
-    can later look the results up instantly.
+    Every test set is ``noisy_tagging_task(n_samples, max_length=max_length,
+    padding_fraction=f, seed=seed)``: the same random draws, cut to other
+    lengths, so the curves differ only by padding — and the point at the
+    fraction a notebook evaluated on reproduces that evaluation. Runs the
+    model once per fraction (inference only), so a widget can later look the
+    results up instantly.
 
     Returns
     -------
     PaddingSweep
+
+    Examples
+    --------
+    >>> sweep = padding_sweep(tagger, padding_fractions=(0.0, 0.5))  # doctest: +SKIP
+    >>> sweep.at(0.5).accuracy_with_padding > sweep.at(0.5).accuracy_real_tokens  # doctest: +SKIP
+    True
     """
     fractions = np.asarray(padding_fractions, dtype=float)
+    if fractions.ndim != 1 or fractions.size == 0:
+        raise ValueError(f"padding_fractions must be a non-empty 1-D sequence, got shape {fractions.shape}.")
     with_padding, real_tokens = [], []
-    for i, fraction in enumerate(fractions):
+    for fraction in fractions:
         X, y, mask = noisy_tagging_task(n_samples, max_length=max_length, padding_fraction=float(fraction),
-                                        seed=seed + i)
+                                        seed=seed)
         predicted = (np.asarray(model(X, training=False))[..., 0] > 0.5).astype(int)
         with_padding.append(token_accuracy(y, predicted))
         real_tokens.append(token_accuracy(y, predicted, mask=mask))

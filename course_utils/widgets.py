@@ -312,7 +312,7 @@ def padding_explorer(sweep, *, padding_fraction=0.4, question=None):
     Returns
     -------
     LiveExperiment
-        ``result`` is ``(padding fraction, accuracy counting padding, accuracy on real tokens)``.
+        ``result`` is the :class:`~course_utils.sequences.PaddingPoint` at the slider's fraction.
     """
     fractions = [round(float(f), 2) for f in sweep.padding_fractions]
 
@@ -326,7 +326,7 @@ def padding_explorer(sweep, *, padding_fraction=0.4, question=None):
                 label="counting padding")
         ax.plot(sweep.padding_fractions, sweep.accuracy_real_tokens, "s-", color=OKABE_ITO["blue"],
                 label="real tokens only (masked)")
-        ax.axvline(result[0], color=OKABE_ITO["black"], linestyle="--", linewidth=1)
+        ax.axvline(result.padding_fraction, color=OKABE_ITO["black"], linestyle="--", linewidth=1)
         ax.set_xlabel("share of positions that are padding")
         ax.set_ylabel("token accuracy")
         ax.set_ylim(0.5, 1.02)
@@ -334,8 +334,9 @@ def padding_explorer(sweep, *, padding_fraction=0.4, question=None):
         ax.legend(loc="upper left")
 
     def describe(result):
-        return [("padding fraction", result[0]), ("accuracy counting padding", result[1]),
-                ("accuracy on real tokens", result[2])]
+        return [("padding fraction", result.padding_fraction),
+                ("accuracy counting padding", result.accuracy_with_padding),
+                ("accuracy on real tokens", result.accuracy_real_tokens)]
 
     slider = widgets.SelectionSlider(options=fractions, value=min(fractions, key=lambda f: abs(f - padding_fraction)),
                                      description="padding fraction", continuous_update=False,

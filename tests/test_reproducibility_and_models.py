@@ -93,3 +93,64 @@ def test_build_binary_mlp_is_reproducible_and_keras_accuracy_matches_its_confusi
     results = model_a.evaluate(X, y, verbose=0, return_dict=True)
     counts = confusion_counts(y, (predictions_a > 0.5).astype(int))
     assert results["accuracy"] == pytest.approx(counts.accuracy, abs=1e-6)
+
+
+def test_build_lstm_shapes_for_tokens_features_stacks_and_taggers():
+    from course_utils.models import build_lstm
+
+    classifier = build_lstm(10, vocab_size=8, units=4, embedding_dim=8)
+    # embedding 9*8, LSTM 4*(8+4+1)*4, dense 4+1
+    assert classifier.count_params() == 72 + 208 + 5
+    assert classifier.output_shape == (None, 1)
+    assert classifier.layers[0].mask_zero is False
+    any_length = build_lstm(None, vocab_size=5, units=3)
+    assert any_length(np.ones((2, 7), dtype="int32")).shape == (2, 1)
+    features = build_lstm(5, n_features=3, units=(6, 2))  # the article's stacked "complex" model, smaller
+    assert [type(layer).__name__ for layer in features.layers] == ["LSTM", "LSTM", "Dense"]
+    assert features.layers[0].return_sequences and not features.layers[1].return_sequences
+    tagger = build_lstm(12, vocab_size=8, per_step=True, mask_zero=True, embedding_dim=5)
+    assert tagger.output_shape == (None, 12, 1)
+    assert tagger.layers[0].mask_zero is True and tagger.layers[0].output_dim == 5
+    X = np.array([[1, 2, 0, 0], [3, 0, 0, 0]] * 4)
+    result = tagger.evaluate(np.pad(X, ((0, 0), (0, 8))), np.zeros((8, 12, 1)), verbose=0, return_dict=True)
+    assert "weighted_accuracy" in result  # only per-step models carry weighted_metrics
+
+
+def test_restart_training_is_a_fresh_start():
+    from course_utils.models import build_lstm, restart_training
+
+    X = np.random.default_rng(0).integers(1, 5, (64, 6))
+    y = (X[:, 0] == 1).astype(int)
+
+    def train(model):
+        model.fit(X, y, epochs=2, batch_size=16, verbose=0)
+        return model.get_weights()
+
+    model = build_lstm(6, vocab_size=4, units=3, learning_rate=0.01, seed=5)
+    start = [w.copy() for w in model.get_weights()]
+    trained = train(model)
+    restart_training(model, start, seed=5)
+    assert int(model.optimizer.iterations.numpy()) == 0
+    for w0, w in zip(start, model.get_weights()):
+        np.testing.assert_array_equal(w0, w)
+    for w1, w2 in zip(trained, train(model)):
+        np.testing.assert_array_equal(w1, w2)
+    restart_training(model, start, learning_rate=0.002, seed=5)
+    assert float(model.optimizer.learning_rate.numpy()) == pytest.approx(0.002)
+
+
+@pytest.mark.parametrize("call, exc, words", [
+    (lambda m: m.build_lstm(0), ValueError, "sequence_length must be at least 1"),
+    (lambda m: m.build_lstm(5, units=()), ValueError, "units must name at least one LSTM layer"),
+    (lambda m: m.build_lstm(5, units="8"), TypeError, "units must be an integer or a sequence of integers"),
+    (lambda m: m.build_lstm(5, mask_zero=True), ValueError, "mask_zero=True needs token inputs"),
+    (lambda m: m.build_lstm(5, vocab_size=1), ValueError, "vocab_size must be at least 2"),
+    (lambda m: m.build_lstm(5, learning_rate=0), ValueError, "learning_rate must be positive"),
+    (lambda m: m.restart_training(m.build_lstm(3, units=2), [np.zeros(1)]), ValueError,
+     "initial_weights must be this model's get_weights()"),
+])
+def test_build_lstm_bad_input_is_named(call, exc, words):
+    from course_utils import models
+
+    with pytest.raises(exc, match=words.replace("(", r"\(").replace(")", r"\)")):
+        call(models)
