@@ -1,12 +1,21 @@
-"""Questions for solutions/03_per_class_masking_solutions; answers computed from the data below."""
+"""Questions for solutions/03_per_class_masking_solutions; answers computed from the data below.
+
+The triage and camera-trap data are generated here (the teaching notebook
+never uses them).
+"""
 
 from __future__ import annotations
 
 import numpy as np
 
-from ..checks import ChoiceQuestion, NumberQuestion
+from . import make_progress
+from ..checks import ChoiceQuestion, FunctionQuestion, NumberQuestion
 
-__all__ = ["triage", "rare_digits_predictions", "resampling_data", "q1", "q2", "q3", "q4", "q5"]
+__all__ = ["triage", "SPECIES", "camera_trap", "resampling_data", "q1", "q2", "q3", "q4", "q5", "q6", "q7",
+           "progress"]
+
+#: The five species of :func:`camera_trap`.
+SPECIES = ("deer", "fox", "boar", "badger", "hare")
 
 
 def triage():
@@ -15,79 +24,188 @@ def triage():
     y_true = rng.choice([0, 1, 2], size=300, p=[0.6, 0.3, 0.1])
     y_pred = y_true.copy()
     emergencies = np.flatnonzero(y_true == 2)
-    y_pred[emergencies[: int(0.6 * emergencies.size)]] = 1           # most emergencies sent to the GP
+    y_pred[emergencies[: int(0.6 * emergencies.size)]] = 1
     others = np.flatnonzero(y_true != 2)
     y_pred[rng.choice(others, 15, replace=False)] = rng.choice([0, 1], 15)
     return y_true, y_pred
 
 
-def rare_digits_predictions():
-    """Test labels and a digits model's predictions (trained with few 8s)."""
-    from sklearn.linear_model import LogisticRegression
+def camera_trap():
+    """Labels and predictions of a species classifier on 700 camera-trap images (strings from SPECIES)."""
+    rng = np.random.default_rng(31)
+    species = np.array(SPECIES)
+    y_true = rng.choice(species, 700, p=[0.40, 0.25, 0.14, 0.12, 0.09])
+    recall = dict(zip(SPECIES, (0.96, 0.93, 0.92, 0.50, 0.85)))
+    confused_with = dict(zip(SPECIES, ("boar", "hare", "deer", "fox", "fox")))
+    y_pred = y_true.copy()
+    for i, label in enumerate(y_true):
+        if rng.random() > recall[label]:
+            others = species[species != label]
+            y_pred[i] = confused_with[label] if rng.random() < 0.75 else rng.choice(others)
+    return y_true, y_pred
 
-    from ..per_class import load_digits_with_rare_class
 
-    X_train, X_test, y_train, y_test = load_digits_with_rare_class(rare_class=8, keep_fraction=0.05, seed=0)
-    return y_test, LogisticRegression(max_iter=2000).fit(X_train, y_train).predict(X_test)
+def resampling_data():
+    """Two overlapping classes, 1,000 majority and 100 minority rows (features X, labels y)."""
+    from ..per_class import make_shifted_minority_data
+
+    return make_shifted_minority_data(n_majority=1000, n_minority=100, shift=0.15, seed=3)
+
+
+def _per_class_recall(y_true, y_pred):
+    y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
+    return {label.item(): float(np.mean(y_pred[y_true == label] == label)) for label in np.unique(y_true)}
 
 
 def _recall(label):
-    y_true, y_pred = triage()
-    return float(np.mean(y_pred[y_true == label] == label))
+    return _per_class_recall(*triage())[label]
 
 
-def _worst_class():
-    y_true, y_pred = rare_digits_predictions()
-    recalls = [np.mean(y_pred[y_true == c] == c) for c in range(10)]
-    return str(int(np.argmin(recalls)))
-
+# --- question 1: one recall with a mask -------------------------------------------------------------
 
 q1 = NumberQuestion(
     name="Question 1 (recall of emergencies with a mask)",
     expected=lambda: _recall(2),
     mistakes=[(lambda: float(np.mean((triage()[0] == 2) == (triage()[1] == 2))),
-               "that compares the two masks over all patients — one-vs-rest accuracy, the seed article's mistake. "
-               "Look only inside the mask of true emergencies."),
+               "That compares the two masks over all patients — one-vs-rest accuracy, the mistake of the "
+               "article \"Why are accuracy and loss metrics producing unexpected results?\". Look only inside "
+               "the mask of true emergencies."),
               (lambda: float(np.mean(triage()[0][triage()[1] == 2] == 2)),
-               "that is precision (mask on the predicted class). Recall uses the mask of the *true* class.")],
+               "That is precision (mask on the predicted class). Recall uses the mask of the *true* class.")],
     low=0.0, high=1.0,
-    hint="mask = y_true == 2; recall = np.mean(y_pred[mask] == 2)",
+    hint="mask = y_true == 2 selects the true emergencies; recall is the share of them predicted 2.",
     solution="recall_emergency = np.mean(y_pred[y_true == 2] == 2)",
 )
 
-q2 = NumberQuestion(
-    name="Question 2 (macro recall)",
-    expected=lambda: float(np.mean([_recall(c) for c in (0, 1, 2)])),
-    mistakes=[(lambda: float(np.mean(triage()[0] == triage()[1])),
-               "that is accuracy (= weighted recall). Macro averages the three recalls equally.")],
-    low=0.0, high=1.0,
-    hint="Average the recall of classes 0, 1 and 2 with equal weight (it equals balanced accuracy).",
-    solution="macro_recall = np.mean([np.mean(y_pred[y_true == c] == c) for c in (0, 1, 2)])",
+# --- question 2: per_class_recall, the function ---------------------------------------------------
+
+
+def _precision_by_class(y_true, y_pred):
+    """Mistake: the mask on the predicted class (precision), for every class of y_true."""
+    y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
+    return {label.item(): float(np.mean(y_true[y_pred == label] == label)) if np.any(y_pred == label)
+            else float("nan") for label in np.unique(y_true)}
+
+
+def _one_vs_rest_by_class(y_true, y_pred):
+    y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
+    return {label.item(): float(np.mean((y_true == label) == (y_pred == label))) for label in np.unique(y_true)}
+
+
+def _recall_cases():
+    """Hidden cases: a class never predicted, a predicted class absent from y_true, string labels, random ones."""
+    cases = [([0, 1], [0, 0]), ([2, 2, 0], [2, 1, 1]), (["cat", "dog", "dog"], ["dog", "dog", "cat"]),
+             ([1, 1, 1, 3], [1, 3, 1, 3]), ([0, 0, 1, 1, 2], [0, 0, 1, 1, 2])]
+    rng = np.random.default_rng(303)
+    for n, k in [(20, 3), (100, 4), (400, 6)]:
+        y_true = rng.integers(0, k, n)
+        y_pred = np.where(rng.random(n) < 0.7, y_true, rng.integers(0, k + 1, n))
+        cases.append((y_true, y_pred))
+    return [(np.asarray(t), np.asarray(p)) for t, p in cases]
+
+
+q2 = FunctionQuestion(
+    name="Question 2 (write per_class_recall)",
+    signature="per_class_recall(y_true, y_pred)",
+    expected=_per_class_recall,
+    cases=_recall_cases,
+    tolerance=1e-9,
+    mistakes=[(_precision_by_class, "You masked on the predicted class: that gives each class's precision. "
+                                    "Recall masks on the *true* class, y_true == c."),
+              (_one_vs_rest_by_class, "You compared the two whole masks (one-vs-rest accuracy). Look only "
+                                      "inside y_true == c.")],
+    hint="for c in np.unique(y_true): mask = y_true == c; recall of c = np.mean(y_pred[mask] == c). "
+         "Use the classes of y_true (np.unique works for numbers and strings alike) as the dict's keys.",
+    solution="def per_class_recall(y_true, y_pred):\n"
+             "    return {c: np.mean(y_pred[y_true == c] == c) for c in np.unique(y_true)}",
 )
 
-q3 = ChoiceQuestion(
-    name="Question 3 (which average for triage?)",
-    options={"macro": "right: every class matters, including the rare emergencies; macro lets their failure show.",
-             "weighted": "weighted recall equals accuracy here: the rare emergencies barely count.",
-             "micro": "micro averages equal accuracy for single-label problems: the emergencies vanish in it."},
-    expected=lambda: "macro" if _recall(2) < np.mean(triage()[0] == triage()[1]) - 0.1 else "weighted",
+# --- questions 3–4: averages --------------------------------------------------------------------
+
+q3 = NumberQuestion(
+    name="Question 3 (macro recall)",
+    expected=lambda: float(np.mean(list(_per_class_recall(*triage()).values()))),
+    mistakes=[(lambda: float(np.mean(triage()[0] == triage()[1])),
+               "That is accuracy (= the weighted average of the recalls). Macro gives the three classes "
+               "equal weight.")],
+    low=0.0, high=1.0,
+    hint="Average the per-class recalls of the triage model with equal weight per class (your function "
+         "from question 2 gives them).",
+    solution="macro_recall = np.mean(list(per_class_recall(y_true, y_pred).values()))",
+)
+
+
+def _triage_average():
+    y_true, y_pred = triage()
+    recalls = _per_class_recall(y_true, y_pred)
+    worst_hidden = min(recalls.values()) < np.mean(y_true == y_pred) - 0.1
+    return "macro" if worst_hidden else "weighted"
+
+
+q4 = ChoiceQuestion(
+    name="Question 4 (which average for triage?)",
+    options={"macro": "Every class counts equally, so the failing emergency class pulls the average down "
+                      "where everyone can see it.",
+             "weighted": "Weighted recall is accuracy again: the emergencies are a tenth of the patients, so "
+                         "their failure moves it by a tenth.",
+             "micro": "For single-label problems the micro average equals accuracy: the emergencies vanish "
+                      "in it."},
+    expected=_triage_average,
     hint="Which average gives a class with 10 % of the patients the same weight as the others?",
     solution="average = 'macro'",
 )
 
-q4 = ChoiceQuestion(
-    name="Question 4 (the class the average hides)",
-    options={str(d): f"digit {d}: compare its recall with the other digits' in the per-class table." for d in range(10)},
-    expected=_worst_class,
-    hint="per_class.per_class_table(y_test, y_pred) — find the smallest recall.",
-    solution="table = per_class.per_class_table(y_test, y_pred)\nhidden = str(table['recall'].idxmin())",
+# --- questions 5–6: a class the average hides, on new data ---------------------------------------
+
+
+def _weakest_species():
+    recalls = _per_class_recall(*camera_trap())
+    return min(recalls, key=recalls.get)
+
+
+def _accuracy_if_fixed():
+    y_true, y_pred = camera_trap()
+    weakest = _weakest_species()
+    share = float(np.mean(y_true == weakest))
+    return float(np.mean(y_true == y_pred)) + share * (1 - _per_class_recall(y_true, y_pred)[weakest])
+
+
+def _species_messages():
+    """One message per species; only the weakest one's (shown to whoever picks it) says why it is right."""
+    weakest = _weakest_species()
+    return {name: (f"{name} has the lowest recall of the five, although it is neither the rarest nor the "
+                   "most common species: its failure costs accuracy only its share of the images."
+                   if name == weakest else
+                   f"{name} is not the weakest: compare the recalls of all five species, not their counts.")
+            for name in SPECIES}
+
+
+q5 = ChoiceQuestion(
+    name="Question 5 (the species the accuracy hides)",
+    options=_species_messages(),
+    expected=_weakest_species,
+    hint="per_class_recall(y_true, y_pred) on ex03.camera_trap(); the answer is the species with the smallest "
+         "value — not necessarily the rarest one.",
+    solution="recalls = per_class_recall(y_cam, y_cam_pred)\nweakest = min(recalls, key=recalls.get)",
 )
 
-def resampling_data():
-    """Question 5: seed 003's data with overlapping classes (1,000 vs 100 samples)."""
-    from ..per_class import make_seed003_data
+q6 = NumberQuestion(
+    name="Question 6 (accuracy if that species were fixed)",
+    expected=_accuracy_if_fixed,
+    mistakes=[(lambda: float(np.mean(camera_trap()[0] == camera_trap()[1])),
+               "That is today's accuracy. Raise the weakest species' recall to 1 and recompute."),
+              (lambda: float(np.mean(camera_trap()[0] == camera_trap()[1])) + 0.2 * (1 - min(
+                  _per_class_recall(*camera_trap()).values())),
+               "You weighted the species by 1/5 (macro). Accuracy weights each class by its share of the "
+               "images.")],
+    low=0.0, high=1.0,
+    hint="Accuracy = Σ over classes of (share of the class) × (its recall). Only the weakest species' term "
+         "changes: its recall becomes 1.",
+    solution="share = np.mean(y_cam == weakest)\n"
+             "accuracy_if_fixed = np.mean(y_cam == y_cam_pred) + share * (1 - recalls[weakest])",
+)
 
-    return make_seed003_data(n_majority=1000, n_minority=100, shift=0.15, seed=3)
+# --- question 7: resampling, evaluated honestly ---------------------------------------------------
 
 
 def _article_recall():
@@ -111,11 +229,11 @@ def _honest_recall():
     return float(np.mean(model.predict(X_te)[y_te == 1] == 1))
 
 
-q5 = NumberQuestion(
-    name="Question 5 (fix the resampling snippet)",
+q7 = NumberQuestion(
+    name="Question 7 (fix the resampling snippet)",
     expected=_honest_recall,
     tolerance=0.001,
-    mistakes=[(_article_recall, "that is the article's number: SMOTE on all rows and a score on the training "
+    mistakes=[(_article_recall, "That is the article's number: SMOTE on all rows and a score on the training "
                                 "data. Split first, resample inside the pipeline, score the test part.")],
     low=0.0, high=1.0,
     hint="train_test_split(X, y, test_size=0.3, stratify=y, random_state=0); then "
@@ -125,3 +243,5 @@ q5 = NumberQuestion(
              "model = make_pipeline(SMOTE(random_state=42), RandomForestClassifier(random_state=0)).fit(X_tr, y_tr)\n"
              "honest_recall = recall_score(y_te, model.predict(X_te))",
 )
+
+progress = make_progress(__name__, "Exercises 03")
