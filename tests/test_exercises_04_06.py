@@ -70,7 +70,7 @@ def test_no_number_answer_can_be_copied_from_the_teaching_notebook(number):
     """No number printed in the notebook's outputs passes a number question of the set."""
     module, path = SETS[number]
     printed = {float(text) for text in re.findall(r"(?<![\w.])\d*\.\d+(?:e-?\d+)?", _notebook_outputs(path))}
-    assert len(printed) > 20  # the notebook has outputs to compare with
+    assert len(printed) > 20, f"{path} has no outputs to compare with: execute it (tools/execute_notebooks.py)"
     for question in questions(module):
         if isinstance(question, NumberQuestion):
             copied = [value for value in printed if question.evaluate(value).correct]
