@@ -133,7 +133,7 @@ class CostAnalysis:
         return min(self.cost_all_negative, self.cost_all_positive)
 
 
-@dataclass
+@dataclass(repr=False)
 class HonestReport:
     """What :func:`honest_report` returns. Show it in Jupyter (HTML with figures) or call :meth:`to_markdown`."""
 
@@ -161,6 +161,11 @@ class HonestReport:
     _proba: np.ndarray = field(repr=False, default=None)   # (n_repeats, n_evaluated)
     _folds: list = field(repr=False, default_factory=list)
     _validation: list = field(repr=False, default_factory=list)
+
+    def __repr__(self):
+        warned = sorted(self.warning_checks())
+        return (f"<HonestReport {self.title!r}: {self.summary_sentence()}; "
+                f"warnings: {', '.join(warned) if warned else 'none'}>")
 
     # -- convenience --
     @property
@@ -752,7 +757,7 @@ def _check_time(time, splits, user_cv):
 
 def honest_report(model, X, y, *, groups=None, time=None, cv=None, n_splits=5, n_repeats=3, positive_label=None,
                   false_negative_cost=None, seed=0, n_bootstrap=1000, confidence=0.95, leak_checks=True,
-                  single_feature_threshold=0.95, too_good=0.97, max_seconds=None, title=None):
+                  single_feature_threshold=0.95, too_good=0.99, max_seconds=None, title=None):
     """Evaluate a classifier honestly and return an :class:`HonestReport`.
 
     Parameters
