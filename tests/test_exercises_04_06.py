@@ -196,7 +196,7 @@ def test_ex04_exercise_blank_function_is_not_attempted():
 # --- 05 -------------------------------------------------------------------------------------
 
 def _counts():
-    y_true, pred_a, pred_b = ex05.test_predictions()
+    y_true, pred_a, pred_b = ex05.two_models()
     a_right, b_right = pred_a == y_true, pred_b == y_true
     return y_true, a_right, b_right, int(np.sum(a_right & ~b_right)), int(np.sum(~a_right & b_right))
 

@@ -16,14 +16,14 @@ from .. import stats
 from ..checks import ChoiceQuestion, FunctionQuestion, NumberQuestion
 from . import make_progress
 
-__all__ = ["test_predictions", "FOLDS", "fold_scores", "seed_runs", "q1", "q2", "q3", "q4", "q5", "q6",
+__all__ = ["two_models", "FOLDS", "fold_scores", "seed_runs", "q1", "q2", "q3", "q4", "q5", "q6",
            "progress"]
 
-#: The cross-validation behind :func:`fold_scores`: 10 folds of 1,500 samples.
+#: The cross-validation behind :func:`fold_scores`: 1,500 samples in 10 folds of 150.
 FOLDS = {"n_folds": 10, "n_train": 1350, "n_test": 150}
 
 
-def test_predictions():
+def two_models():
     """Two models' predictions on the same 600 test images (ten classes).
 
     Returns
@@ -69,7 +69,7 @@ def seed_runs():
 # --- reference computations (private: the checker's side) -----------------------------------
 
 def _accuracies():
-    y_true, pred_a, pred_b = test_predictions()
+    y_true, pred_a, pred_b = two_models()
     return float(np.mean(pred_a == y_true)), float(np.mean(pred_b == y_true)), y_true.size
 
 
@@ -121,24 +121,24 @@ def _one_tail(b, c):
 
 
 def _discordant():
-    y_true, pred_a, pred_b = test_predictions()
+    y_true, pred_a, pred_b = two_models()
     a_right, b_right = pred_a == y_true, pred_b == y_true
     return int(np.sum(a_right & ~b_right)), int(np.sum(~a_right & b_right))
 
 
 def _mcnemar_on_data():
-    return stats.mcnemar_test(*test_predictions()).p_value
+    return stats.mcnemar_test(*two_models()).p_value
 
 
 def _chi_square_p(correction):
-    return stats.mcnemar_test(*test_predictions(), exact=False, correction=correction).p_value
+    return stats.mcnemar_test(*two_models(), exact=False, correction=correction).p_value
 
 
 def _binomtest_on_all_samples():
     from scipy.stats import binomtest
 
     b, _ = _discordant()
-    return binomtest(b, test_predictions()[0].size, 0.5).pvalue
+    return binomtest(b, two_models()[0].size, 0.5).pvalue
 
 
 def _paired_t_p(*, ratio, one_sided=False):
