@@ -322,3 +322,18 @@ def test_cost_widget_moves_the_threshold_without_refitting():
         cost_threshold_explorer(honest_report(_model(), X, y, leak_checks=False, **FAST))
     with pytest.raises(TypeError, match="report"):
         cost_threshold_explorer("report")
+
+
+def test_course_data_set_ships_inside_the_package():
+    import tomllib
+    from importlib.resources import files
+    from pathlib import Path
+
+    from course_utils.data import load_german_credit
+
+    assert files("course_utils.datasets").joinpath("german_credit.csv").is_file()
+    pyproject = tomllib.loads((Path(__file__).resolve().parents[1] / "pyproject.toml").read_text())
+    assert "*.csv" in pyproject["tool"]["setuptools"]["package-data"]["course_utils.datasets"]
+    X, y = load_german_credit()
+    assert X.shape == (1000, 20) and set(y) == {"good", "bad"} and (y == "bad").sum() == 300
+    assert X.select_dtypes("number").shape[1] == 7
