@@ -10,13 +10,9 @@ import pytest  # noqa: E402
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
-from sklearn.feature_selection import SelectKBest, f_classif  # noqa: E402
 from sklearn.neighbors import KNeighborsClassifier  # noqa: E402
-from sklearn.pipeline import make_pipeline  # noqa: E402
 
 from course_utils import leakage, plots, widgets  # noqa: E402
-from course_utils.checks import ____  # noqa: E402
-from course_utils.exercises import ex04  # noqa: E402
 
 INFLATING = [leakage.feature_selection_leak, leakage.oversampling_leak, leakage.duplicate_leak,
              leakage.group_leak, leakage.temporal_leak, leakage.target_leak]
@@ -63,6 +59,44 @@ def test_article_scaling_split_is_within_one_test_row_and_at_chance():
     assert abs(np.mean([r.honest for r in results]) - 0.5) < 3 * np.sqrt(0.25 / 2000)
 
 
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_target_encoding_on_all_rows_leaks_and_inside_the_folds_does_not(seed):
+    result = leakage.target_encoding_leak(seed=seed)
+    assert result.leaky > 0.6 and result.inflation > 0.1, result.row()
+    # at chance: the share of the majority label (within 0.03 of 0.5 here) plus noise
+    assert abs(result.honest - 0.5) < 2.5 * np.sqrt(0.25 / 1000) + 0.03, result.row()
+
+
+def test_target_encoding_leak_follows_the_row_s_own_label():
+    # 5 rows per category: thresholding the all-rows mean at 0.5 is right when >= 2 of the other 4 share the label
+    results = [leakage.target_encoding_leak(seed=seed) for seed in range(4)]
+    assert np.mean([r.leaky for r in results]) == pytest.approx(11 / 16, abs=0.03)
+    fewer_rows = leakage.target_encoding_leak(n_samples=1000, n_categories=500, seed=0)
+    assert fewer_rows.leaky > results[0].leaky  # fewer rows per category, larger leak
+
+
+def test_logistic_fits_on_noise_are_converged_far_from_the_boundary():
+    # Checked cells print digits from these fits: the optimum must be reached far beyond the printed precision,
+    # so that any BLAS kernel or thread count gives the same predictions. Two different solvers must agree.
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import train_test_split
+    from sklearn.preprocessing import StandardScaler
+
+    rng = np.random.default_rng(0)
+    X, y = rng.random((1000, 20)), rng.integers(0, 2, 1000)
+    X_train, X_test, y_train, _ = train_test_split(StandardScaler().fit_transform(X), y, test_size=0.2, random_state=42)
+    newton = leakage._logistic().fit(X_train, y_train)
+    lbfgs = LogisticRegression(solver="lbfgs", tol=1e-12, max_iter=10_000).fit(X_train, y_train)
+    np.testing.assert_allclose(newton.coef_, lbfgs.coef_, atol=1e-6)
+    assert np.array_equal(newton.predict(X_test), lbfgs.predict(X_test))
+    assert np.abs(newton.decision_function(X_test)).min() > 1e-4
+
+
+def test_feature_selection_results_are_cached():
+    first = leakage.feature_selection_leak(n_samples=30, n_features=40, n_selected=5, seed=4)
+    assert leakage.feature_selection_leak(n_samples=30, n_features=40, n_selected=5, seed=4) is first
+
+
 def test_tuning_on_the_test_set_is_optimistic_on_average():
     results = [leakage.tuning_on_test_leak(seed=seed) for seed in range(4)]
     assert all(r.leaky >= r.honest for r in results)
@@ -71,8 +105,10 @@ def test_tuning_on_the_test_set_is_optimistic_on_average():
 
 def test_all_leaks_in_table_order():
     results = leakage.all_leaks(seed=0)
-    assert [r.leak for r in results][:2] == ["scaling before the split (seed 004)", "feature selection on all data"]
-    assert len(results) == 8 and results[1] == leakage.feature_selection_leak(seed=0)
+    assert [r.leak for r in results][:2] == ["scaling before the split", "feature selection on all data"]
+    assert len(results) == 9 and results[1] == leakage.feature_selection_leak(seed=0)
+    assert results[7] == leakage.target_encoding_leak(seed=0)
+    assert not any("seed" in r.leak for r in results)  # learner-visible labels name no source file
 
 
 def test_experiments_are_deterministic_and_depend_on_the_seed():
@@ -147,6 +183,8 @@ def test_generators():
     assert X.shape == (11, 4) and y.sum() == 6
     X, y = leakage.make_imbalanced_noise(n_samples=200, prevalence=0.1, n_features=3)
     assert X.shape == (200, 3) and y.sum() == 20
+    category, y = leakage.make_categorical_noise(n_samples=103, n_categories=10, seed=0)
+    assert np.bincount(category).tolist() == [11, 11, 11] + [10] * 7 and set(np.unique(y)) == {0, 1}
 
 
 # --- bad input: the right exception type, and a message that names the argument ---------------------------
@@ -163,6 +201,9 @@ def test_generators():
     (lambda: leakage.oversampling_leak(prevalence=0.7), ValueError, "prevalence must be in"),
     (lambda: leakage.oversampling_leak(prevalence="10 %"), TypeError, "prevalence must be a number"),
     (lambda: leakage.article_scaling_split(seed=1.5), TypeError, "seed must be an integer"),
+    (lambda: leakage.target_encoding_leak(n_categories=2000), ValueError, "n_categories (2000) cannot exceed"),
+    (lambda: leakage.target_encoding_leak(n_categories=0), ValueError, "n_categories must be at least 1"),
+    (lambda: leakage.make_categorical_noise(n_samples="many"), TypeError, "n_samples must be an integer"),
     (lambda: leakage.random_oversample([1.0, 2.0], [0, 1]), ValueError, "X must be 2-D"),
     (lambda: leakage.random_oversample("X", [0, 1]), TypeError, "X must be a 2-D array-like"),
     (lambda: leakage.random_oversample([["a"], ["b"]], [0, 1]), TypeError, "X must contain numbers"),
@@ -211,52 +252,5 @@ def test_selection_widget_looks_results_up_and_redraws():
     assert f"{expected.leaky:.3f}" in explorer.numbers.value and f"{expected.honest:.3f}" in explorer.numbers.value
     assert bytes(explorer.image.value) != before and explorer.image.value[:4] == b"\x89PNG"
     explorer.controls["n_selected"].value = 1
-    assert explorer.result == leakage.feature_selection_leak(n_features=50, n_selected=1)
-    assert explorer.last_update_seconds < 1.0  # a look-up and a redraw, no cross-validation
-
-
-# --- exercise checkers ------------------------------------------------------------------------------------
-
-def _reference_pipeline():
-    return make_pipeline(SelectKBest(f_classif, k=10), KNeighborsClassifier(n_neighbors=1))
-
-
-def test_ex04_reference_answers_are_correct():
-    assert ex04.q1.evaluate(_reference_pipeline()).correct
-    assert ex04.q1.evaluate(ex04.q1.expected).correct
-    assert abs(ex04.reference_pipeline_score() - 0.5) <= 2 * np.sqrt(0.25 / ex04.SELECTION["n_samples"])
-    assert ex04.leaky_selection_score() > 0.75  # the snippet the learner fixes really leaks
-    assert ex04.q2.evaluate("GroupKFold").correct and ex04.q6.evaluate("timeseriessplit").correct
-    assert ex04.q3.evaluate("no").correct and ex04.q7.evaluate("yes").correct
-    assert ex04.q4.evaluate(leakage.duplicate_leak(n_unique=200, copies=2, seed=5).honest).correct
-    assert ex04.q5.evaluate("insulin_prescribed").correct
-
-
-def test_ex04_expected_answers_are_computed_from_the_experiments():
-    assert ex04.q3.expected == ("yes" if abs(leakage.scaling_leak().inflation) >= 0.02 else "no")
-    assert ex04.q7.expected == ("yes" if leakage.oversampling_leak().inflation >= 0.1 else "no")
-    assert ex04.recommend_splitter({"rows_share_an_id": False, "ordered_in_time": False}) == "StratifiedKFold"
-    table, diabetic = ex04.patients()
-    assert table.corrwith(__import__("pandas").Series(diabetic)).abs().idxmax() == ex04.q5.expected
-
-
-def test_ex04_typical_mistakes_get_their_message():
-    assert "leaky score itself" in ex04.q1.evaluate(ex04.leaky_selection_score()).message
-    assert "not a number" in ex04.q1.evaluate(0.5).message
-    assert "keep the feature selection" in ex04.q1.evaluate(KNeighborsClassifier(n_neighbors=1)).message
-    assert "patient" in ex04.q2.evaluate("StratifiedKFold").message
-    assert ex04.q2.evaluate("KFold").status == "incorrect"
-    assert "0.000" in ex04.q3.evaluate("yes").message
-    leaky = leakage.duplicate_leak(n_unique=200, copies=2, seed=5).leaky
-    assert "random-split score" in ex04.q4.evaluate(leaky).message
-    assert "future" in ex04.q6.evaluate("KFold").message
-    assert ex04.q7.evaluate("no").status == "incorrect"
-
-
-@pytest.mark.parametrize("question", [ex04.q1, ex04.q2, ex04.q3, ex04.q4, ex04.q5, ex04.q6, ex04.q7],
-                         ids=lambda q: q.name.split(" (")[0])
-def test_ex04_placeholder_is_not_attempted_and_wrong_types_never_raise(question):
-    assert question.evaluate(____).status == "not attempted"
-    for answer in (None, "nonsense", 3, [1, 2], {"a": 1}, np.array([0.5, 0.5]), True, float("nan")):
-        verdict = question.evaluate(answer)
-        assert verdict.status == "incorrect", (answer, verdict)
+    # a look-up and a redraw, no cross-validation: the very result computed when the widget was built
+    assert explorer.result is leakage.feature_selection_leak(n_features=50, n_selected=1)
