@@ -1,16 +1,19 @@
 """Exercise checkers: reference answer passes, placeholder is "not attempted", wrong types never raise."""
 
+import importlib
+import pkgutil
+import re
+from pathlib import Path
+
+import nbformat
 import numpy as np
 import pytest
 from sklearn import metrics as skm
 
+import course_utils.exercises
 from course_utils import checks
 from course_utils.checks import ArrayQuestion, ChoiceQuestion, FunctionQuestion, NumberQuestion, Question, Verdict, ____
-import importlib
-import pkgutil
-
-import course_utils.exercises
-from course_utils.exercises import ex00, ex01
+from course_utils.exercises import ex00, ex01, ex02, ex03
 
 # Every exercise module is covered automatically, including ones added later.
 EXERCISE_MODULES = tuple(importlib.import_module(f"course_utils.exercises.{info.name}")
@@ -356,3 +359,182 @@ def test_every_exercise_set_has_at_least_six_questions():
             continue
         count = sum(isinstance(value, Question) for value in vars(module).values())
         assert count >= 6, f"{module.__name__} has only {count} questions"
+
+
+# --- the sets as a whole ---------------------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+NUMBER = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?:e[+-]?\d+)?(?![\w])")
+
+
+def _printed_numbers(notebook_path):
+    """Every number in the notebook's sources and text outputs (not its images)."""
+    notebook = nbformat.read(notebook_path, as_version=4)
+    texts = []
+    for cell in notebook.cells:
+        texts.append(cell.source)
+        for output in cell.get("outputs", []):
+            texts.append(output.get("text", ""))
+            data = output.get("data", {})
+            texts += [str(data.get(kind, "")) for kind in ("text/plain", "text/html", "text/markdown")]
+    return {float(match) for text in texts for match in NUMBER.findall(text)}
+
+
+def _sets_with_notebooks():
+    found = []
+    for module in EXERCISE_MODULES:
+        number = module.__name__.rsplit("ex", 1)[-1]
+        notebooks = sorted((ROOT / "notebooks").glob(f"{number}_*.ipynb"))
+        if number != "00" and notebooks:
+            found.append(pytest.param(module, notebooks[0], id=module.__name__.rsplit(".", 1)[-1]))
+    return found
+
+
+@pytest.mark.parametrize("module, notebook_path", _sets_with_notebooks())
+def test_no_number_printed_in_the_teaching_notebook_answers_a_question(module, notebook_path):
+    printed = _printed_numbers(notebook_path)
+    for name, question in sorted(vars(module).items()):
+        if isinstance(question, NumberQuestion):
+            expected = float(question._expected())
+            copied = sorted(x for x in printed if abs(x - expected) <= question.tolerance)
+            assert not copied, f"{name}: {notebook_path.name} prints {copied}, which passes the question"
+
+
+@pytest.mark.parametrize("module", [m for m in EXERCISE_MODULES if not m.__name__.endswith("ex00")],
+                         ids=lambda m: m.__name__.rsplit(".", 1)[-1])
+def test_every_set_has_a_function_question_and_a_progress_board(module, capsys):
+    questions = [value for value in vars(module).values() if isinstance(value, Question)]
+    assert any(isinstance(q, FunctionQuestion) for q in questions), "no question asks for a function"
+    module.progress()
+    assert f"of {len(questions)} questions attempted" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("solution", sorted((ROOT / "solutions").glob("*_solutions.ipynb")), ids=lambda p: p.name)
+def test_every_set_ends_with_a_reflection(solution):
+    notebook = nbformat.read(solution, as_version=4)
+    markdown = [cell.source for cell in notebook.cells if cell.cell_type == "markdown"]
+    last_heading = [text for text in markdown if text.startswith("## ")][-1]
+    assert last_heading.startswith("## Reflection") and "<!-- BEGIN SOLUTION -->" in last_heading
+
+
+def test_exercise_notebooks_have_no_orphan_answer_prompt():
+    for path in sorted((ROOT / "exercises").glob("*_exercises.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type == "markdown" and "*Your answer here.*" in cell.source:
+                assert cell.source.strip() != "*Your answer here.*", f"{path.name}: a prompt without a question"
+
+
+# --- sets 01–03: the expected answers agree with independent computations ---------------------------
+
+
+def test_ex01_answers_match_scikit_learn():
+    y, probabilities = ex01.screening_data()
+    assert y.shape == probabilities.shape == (2000,) and y.sum() == 100
+    predicted = (probabilities >= 0.5).astype(int)
+    assert ex01.q2._expected() == pytest.approx(skm.accuracy_score(y, predicted) - skm.accuracy_score(y, 0 * y))
+    assert ex01.q3._expected() == pytest.approx(skm.balanced_accuracy_score(y, predicted))
+    recalls = {t: skm.recall_score(y, probabilities >= t) for t in ex01.THRESHOLDS}
+    best = max(t for t, r in recalls.items() if r >= 0.9)
+    assert ex01.q4._expected() == pytest.approx(best)
+    matrix = skm.confusion_matrix(y, probabilities >= best)
+    assert ex01.q5._expected() == pytest.approx(matrix[0, 1] / matrix[1, 1])
+    quiz = np.repeat([1, 1, 0, 0], [24, 176, 24, 9776]), np.repeat([1, 0, 1, 0], [24, 176, 24, 9776])
+    assert skm.accuracy_score(*quiz) == pytest.approx(0.98) and skm.recall_score(*quiz) == pytest.approx(0.12)
+    assert ex01.q6._expected() == pytest.approx(skm.matthews_corrcoef(*quiz))
+    costs = {name: ex01.MISS_COST * skm.confusion_matrix(y, probabilities >= t)[1, 0]
+             + skm.confusion_matrix(y, probabilities >= t)[0, 1] for name, t in ex01.CANDIDATES.items()}
+    assert ex01.q7._expected() == min(costs, key=costs.get)
+    assert sorted(costs.values())[1] > 1.2 * min(costs.values())  # not a near-tie
+
+
+def test_ex01_function_question_agrees_with_scikit_learn_on_its_hidden_cases():
+    for y_true, y_pred in ex01._metric_cases():
+        precision, recall, f1 = ex01._precision_recall_f1(y_true, y_pred)
+        if y_pred.sum():
+            assert precision == pytest.approx(skm.precision_score(y_true, y_pred))
+        if y_true.sum():
+            assert recall == pytest.approx(skm.recall_score(y_true, y_pred))
+        if y_true.sum() or y_pred.sum():
+            assert f1 == pytest.approx(skm.f1_score(y_true, y_pred))
+    verdict = ex01.q1.evaluate(lambda y_true, y_pred: (skm.precision_score(y_true, y_pred, zero_division=0),
+                                                        skm.recall_score(y_true, y_pred, zero_division=0),
+                                                        skm.f1_score(y_true, y_pred, zero_division=0)))
+    assert verdict.status == "incorrect" and "float('nan')" in verdict.message
+    assert verdict.message.startswith("precision_recall_f1(y_true=[0, 0], y_pred=[0, 0]) returned (0.0, 0.0, 0.0), "
+                                      "expected (nan, nan, nan)")
+
+
+def test_ex02_answers_match_independent_computations():
+    from sklearn.metrics import log_loss
+
+    y, p = ex02.predictions()
+    assert ex02.q1._expected() == pytest.approx(log_loss(y, p))
+    y2, p_a, p_b = ex02.two_models()
+    assert ex02.q2._expected() == ("A" if log_loss(y2, p_a) < log_loss(y2, p_b) else "B")
+    losses = -np.log(np.where(y2 == 1, p_b, 1 - p_b))
+    assert ex02.q3._expected() == pytest.approx(losses.max() / losses.sum())
+    y4, logits = ex02.logit_batch()
+    assert ex02.q4._expected() == pytest.approx(log_loss(y4, 1 / (1 + np.exp(-logits))))
+    val_logits, y_val, test_logits, y_test = ex02.calibration_splits()
+    grid = {t: log_loss(y_val, 1 / (1 + np.exp(-val_logits / t))) for t in ex02.TEMPERATURES}
+    ranked = sorted(grid, key=grid.get)
+    assert ex02.q6._expected() == ranked[0]
+    assert grid[ranked[1]] - grid[ranked[0]] > 1e-7  # far from a tie: the same on every machine
+    assert abs(ex02.q6.mistakes[0][0]() - ex02.q6._expected()) > 0.5  # fitting on test really differs
+
+
+def test_ex02_ece_hint_formula_is_the_reference():
+    def by_hint(y_true, p, n_bins):
+        predicted = p >= 0.5
+        confidence = np.where(predicted, p, 1 - p)
+        correct = predicted == (y_true == 1)
+        index = np.minimum(((confidence - 0.5) / (0.5 / n_bins)).astype(int), n_bins - 1)
+        return sum(np.sum(index == b) * abs(correct[index == b].mean() - confidence[index == b].mean())
+                   for b in range(n_bins) if np.any(index == b)) / len(p)
+
+    assert ex02.q5.evaluate(by_hint).correct
+    unclipped = ex02.q5.evaluate(_ece_without_clip)  # a confidence of exactly 1 falls off the last bin
+    assert unclipped.status == "incorrect" and "raised IndexError" in unclipped.message
+
+
+def _ece_without_clip(y_true, p, n_bins):
+    predicted = p >= 0.5
+    confidence = np.where(predicted, p, 1 - p)
+    correct = predicted == (y_true == 1)
+    index = ((confidence - 0.5) / (0.5 / n_bins)).astype(int)
+    gaps, counts = np.zeros(n_bins), np.zeros(n_bins)
+    for i, b in enumerate(index):
+        gaps[b] += correct[i] - confidence[i]
+        counts[b] += 1
+    return float(np.sum(np.abs(gaps)) / len(p))
+
+
+def test_ex03_answers_match_scikit_learn():
+    y_true, y_pred = ex03.triage()
+    assert ex03.q1._expected() == pytest.approx(skm.recall_score(y_true, y_pred, labels=[2], average=None)[0])
+    assert ex03.q3._expected() == pytest.approx(skm.balanced_accuracy_score(y_true, y_pred))
+    assert ex03.q1._expected() < np.mean(y_true == y_pred) - 0.3  # the emergencies really are hidden
+    assert ex03.q4._expected() == "macro"
+    y_cam, y_cam_pred = ex03.camera_trap()
+    recalls = dict(zip(ex03.SPECIES, skm.recall_score(y_cam, y_cam_pred, labels=list(ex03.SPECIES), average=None)))
+    weakest = min(recalls, key=recalls.get)
+    assert ex03.q5._expected() == weakest
+    shares = {s: np.mean(y_cam == s) for s in ex03.SPECIES}
+    assert weakest != min(shares, key=shares.get), "the weakest species should not simply be the rarest"
+    fixed = np.where(y_cam == weakest, y_cam, y_cam_pred)
+    assert ex03.q6._expected() == pytest.approx(skm.accuracy_score(y_cam, fixed))
+
+
+def test_ex03_typical_mistakes_get_their_message():
+    y_true, y_pred = ex03.triage()
+    assert "one-vs-rest accuracy" in ex03.q1.evaluate(np.mean((y_true == 2) == (y_pred == 2))).message
+    assert "precision" in ex03.q1.evaluate(np.mean(y_true[y_pred == 2] == 2)).message
+    assert "accuracy" in ex03.q3.evaluate(np.mean(y_true == y_pred)).message
+    assert ex03.q4.evaluate("weighted").status == "incorrect"
+    wrong = [s for s in ex03.SPECIES if s != ex03.q5._expected()]
+    assert all(ex03.q5.evaluate(s).message.startswith(f"{s} is not the weakest") for s in wrong)
+    verdict = ex03.q2.evaluate(lambda y_true, y_pred: {c: np.mean(y_true[y_pred == c] == c) for c in np.unique(y_true)})
+    assert verdict.status == "incorrect" and "masked on the predicted class" in verdict.message
+    only_ints = ex03.q2.evaluate(lambda y_true, y_pred: {c: np.mean(y_pred[y_true == c] == c)
+                                                        for c in range(int(y_true.max()) + 1)})
+    assert only_ints.status == "incorrect" and "its keys are [0, 1, 2], expected [0, 2]" in only_ints.message

@@ -130,6 +130,7 @@ q2 = NumberQuestion(
 q3 = NumberQuestion(
     name="Question 3 (balanced accuracy)",
     expected=lambda: _counts().balanced_accuracy,
+    tolerance=0.001,
     mistakes=[(lambda: _counts().accuracy, "That is plain accuracy. Balanced accuracy averages the recall of the "
                                            "sick (recall) and of the healthy (specificity) with equal weight."),
               (lambda: (_counts().precision + _counts().recall) / 2,
@@ -201,6 +202,7 @@ def _quiz_counts(false_alarms=None):
 q6 = NumberQuestion(
     name="Question 6 (the quiz model's MCC)",
     expected=lambda: _quiz_counts().mcc,
+    tolerance=0.001,
     mistakes=[(lambda: _quiz_counts(false_alarms=round((1 - QUIZ["accuracy"]) * QUIZ["n_samples"])).mcc,
                "You counted every error as a false alarm. Some of the errors are the missed frauds: "
                "FP = errors − FN."),

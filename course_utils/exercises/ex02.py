@@ -63,6 +63,7 @@ def calibration_splits():
 q1 = NumberQuestion(
     name="Question 1 (cross-entropy by hand)",
     expected=lambda: binary_cross_entropy(*predictions()),
+    tolerance=0.0005,
     mistakes=[(lambda: -binary_cross_entropy(*predictions()),
                "Mind the minus sign: the loss is −mean(log …), a positive number."),
               (lambda: binary_cross_entropy(*predictions()) / np.log(10), "Use the natural logarithm (np.log), not log10."),
@@ -103,6 +104,7 @@ def _worst_share():
 q3 = NumberQuestion(
     name="Question 3 (share of B's loss from one sample)",
     expected=_worst_share,
+    tolerance=0.001,
     mistakes=[(lambda: 1 - _worst_share(), "That is the share of the other nine samples; the question asks for "
                                            "the worst sample's share."),
               (lambda: float(per_sample_cross_entropy(*two_models()[::2]).max()),
@@ -125,6 +127,7 @@ def _keras_clipped_loss():
 q4 = NumberQuestion(
     name="Question 4 (the loss from logits)",
     expected=lambda: binary_cross_entropy(logit_batch()[0], sigmoid(logit_batch()[1])),
+    tolerance=0.001,
     mistakes=[(_keras_clipped_loss,
                "That is what BinaryCrossentropy(from_logits=False) reports for logits: it clips them into "
                "[1e-7, 1 − 1e-7] as if they were probabilities. Turn logits into probabilities with the "
