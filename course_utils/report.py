@@ -147,9 +147,9 @@ class HonestReport:
     n_repeats: int
     seeds: tuple
     scores: dict                    # metric key -> Score
-    per_class: "object"             # pandas DataFrame
+    per_class: object             # pandas DataFrame
     confusion: np.ndarray           # [[tn, fp], [fn, tp]], first repetition's out-of-fold predictions
-    mcnemar: "object"               # stats.McNemarResult: baseline (a) vs model (b), first repetition, same rows
+    mcnemar: object               # stats.McNemarResult: baseline (a) vs model (b), first repetition, same rows
     ece: float
     shuffled_label_score: float     # balanced accuracy with permuted labels (same splits)
     single_feature_scores: dict     # column -> cross-validated balanced accuracy of that column alone
@@ -178,7 +178,7 @@ class HonestReport:
         return {f.check for f in self.warnings}
 
     def cost_analysis(self, false_negative_cost):
-        """Re-choose the thresholds for another cost, without refitting (needs ``false_negative_cost`` at build time)."""
+        """Re-choose the thresholds for another cost without refitting (the report needs ``false_negative_cost``)."""
         if not self._validation:
             raise ValueError("this report was built without false_negative_cost=..., so it holds no validation "
                              "predictions to choose a threshold on; rebuild it with a cost.")
@@ -210,7 +210,7 @@ class HonestReport:
         import pandas as pd
 
         rows = []
-        for key, s in self.scores.items():
+        for s in self.scores.values():
             rows.append({"metric": s.name, "model": s.value, "95% interval": f"[{s.low:.3f}, {s.high:.3f}]",
                          "sd (repeats)": s.sd_repeats, "sd (folds)": s.sd_folds, "baseline": s.baseline,
                          "model − baseline": s.difference, "p (paired)": s.p_value})
@@ -287,7 +287,8 @@ class HonestReport:
         marks = {"warning": "⚠ warning", "ok": "✓ checked", "note": "ℹ note"}
         items = "".join(
             f"<li><span style='color:{colours[f.level]}'><b>{marks[f.level]}</b></span> ({html.escape(f.check)}): "
-            f"{html.escape(f.message)} — <a href='{NOTEBOOKS[f.notebook][1]}'>{html.escape(NOTEBOOKS[f.notebook][0])}</a></li>"
+            f"{html.escape(f.message)} — <a href='{NOTEBOOKS[f.notebook][1]}'>"
+            f"{html.escape(NOTEBOOKS[f.notebook][0])}</a></li>"
             for f in self.findings)
         cost = ""
         if self.cost is not None:
@@ -471,7 +472,7 @@ def _choose_threshold(y, proba, false_negative_cost):
 
 def _cost_analysis(folds, validation, false_negative_cost):
     chosen, y_all, p_all, cut_all = [], [], [], []
-    for (test, y_test, p_test), (y_val, p_val) in zip(folds, validation):
+    for (_, y_test, p_test), (y_val, p_val) in zip(folds, validation, strict=True):
         t = _choose_threshold(y_val, p_val, false_negative_cost)
         chosen.append(t)
         y_all.append(y_test)
@@ -620,7 +621,7 @@ def _check_duplicates(frame, y, splits):
     for _, test in splits:
         tested[test] = True
     if n_flagged:
-        conflicting = len(set(zip(hashes, y))) > len(set(hashes))
+        conflicting = len(set(zip(hashes, y, strict=True))) > len(set(hashes))
         extra = " Some copies even carry different labels." if conflicting else ""
         return Finding("duplicates", "warning",
                        f"{n_flagged} of {int(tested.sum())} test rows ({n_flagged / tested.sum():.0%}) have an exact "
@@ -893,7 +894,7 @@ def honest_report(model, X, y, *, groups=None, time=None, cv=None, n_splits=5, n
                                   groups=groups_eval, seed=seed)
     fold_scores, fold_base, ratios = {k: [] for k in METRICS}, {k: [] for k in METRICS}, []
     for rep in repeats:
-        for (train, test), (_, y_test, p_test) in zip(rep["splits"], rep["folds"]):
+        for (train, test), (_, y_test, p_test) in zip(rep["splits"], rep["folds"], strict=True):
             ratios.append(test.size / train.size)
             if np.unique(y_test).size < 2:
                 continue   # AUC and friends are undefined on a one-class fold
@@ -941,7 +942,7 @@ def honest_report(model, X, y, *, groups=None, time=None, cv=None, n_splits=5, n
         findings.append(_check_single_feature(single, single_feature_threshold))
         findings.append(_check_groups(groups, first_splits, user_cv))
         findings.append(_check_time(order_time, first_splits, user_cv))
-        shuffled = _shuffled_label_score(model, frame, y01, first_splits, groups, seed)
+        shuffled = _shuffled_label_score(model, frame, y01, first_splits, seed)
         findings += _score_checks(scores["balanced_accuracy"], shuffled, y_eval, too_good)
     findings += _recommendations(scores, ece, cost, class_names, len(repeats), splitter_name)
 
@@ -950,7 +951,8 @@ def honest_report(model, X, y, *, groups=None, time=None, cv=None, n_splits=5, n
         n_features=frame.shape[1], class_names=class_names, prevalence=float(y_eval.mean()),
         splitter=splitter_name, n_splits=len(first_splits), n_repeats=len(repeats),
         seeds=tuple(seed + r for r in range(len(repeats))), scores=scores, per_class=per_class,
-        confusion=confusion, mcnemar=mcnemar, ece=ece, shuffled_label_score=shuffled, single_feature_scores=single, cost=cost,
+        confusion=confusion, mcnemar=mcnemar, ece=ece, shuffled_label_score=shuffled, single_feature_scores=single,
+        cost=cost,
         findings=findings, seconds=_time.perf_counter() - start,
         interval_method=f"{confidence:.0%} percentile bootstrap over the out-of-fold predictions "
                         f"({'whole groups' if groups is not None else 'rows'} resampled, {n_bootstrap} resamples)",
@@ -988,8 +990,8 @@ def _validation_predictions(model, X_train, y_train, groups, time, seed):
     return np.concatenate(y_val), np.concatenate(p_val)
 
 
-def _shuffled_label_score(model, frame, y, splits, groups, seed):
-    """Balanced accuracy of the same pipeline and splits after permuting the labels (whole groups keep one label)."""
+def _shuffled_label_score(model, frame, y, splits, seed):
+    """Balanced accuracy of the same pipeline and splits after permuting the labels across all rows."""
     from sklearn.metrics import balanced_accuracy_score
 
     rng = np.random.default_rng(seed + 10_000)

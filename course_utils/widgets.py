@@ -602,7 +602,8 @@ def cost_threshold_explorer(report, *, false_negative_cost=5.0, question=None):
         return [("false negative cost", float(result.false_negative_cost)),
                 ("threshold (median over folds)", float(np.median(result.thresholds))),
                 ("test cost, chosen threshold", result.cost_chosen), ("test cost, threshold 0.5", result.cost_default),
-                (f"everyone '{positive}'", result.cost_all_positive), (f"everyone '{negative}'", result.cost_all_negative),
+                (f"everyone '{positive}'", result.cost_all_positive),
+                (f"everyone '{negative}'", result.cost_all_negative),
                 (f"recall of '{positive}'", float(tp / (tp + fn)) if tp + fn else float("nan"))]
 
     return LiveExperiment(controls={"false_negative_cost": slider}, experiment=experiment, draw=draw,

@@ -14,8 +14,7 @@ from sklearn.model_selection import KFold, StratifiedKFold, cross_val_predict
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
-from course_utils.report import (METRICS, _all_metrics, _choose_threshold, _cost_curve, bootstrap_metrics,
-                                 honest_report)
+from course_utils.report import METRICS, _all_metrics, _choose_threshold, _cost_curve, bootstrap_metrics, honest_report
 
 LEAK_CHECKS = {"duplicates", "synthetic rows", "single feature", "groups", "time order", "too good to be true",
                "shuffled labels"}
@@ -228,7 +227,7 @@ def test_cost_curve_and_threshold_by_brute_force():
     y = rng.integers(0, 2, 200)
     proba = np.round(np.clip(0.3 * y + rng.random(200) * 0.7, 0, 1), 2)
     thresholds, costs = _cost_curve(y, proba, 4.0)
-    for t, c in zip(thresholds[1:], costs[1:]):
+    for t, c in zip(thresholds[1:], costs[1:], strict=True):
         pred = proba >= t
         assert c == pytest.approx((np.sum(pred & (y == 0)) + 4 * np.sum(~pred & (y == 1))) / y.size)
     chosen = _choose_threshold(y, proba, 4.0)
@@ -337,3 +336,19 @@ def test_course_data_set_ships_inside_the_package():
     X, y = load_german_credit()
     assert X.shape == (1000, 20) and set(y) == {"good", "bad"} and (y == "bad").sum() == 300
     assert X.select_dtypes("number").shape[1] == 7
+
+
+def test_time_budget_stops_adding_repetitions():
+    X, y = _data()
+    report = honest_report(_model(), X, y, n_repeats=5, max_seconds=0, leak_checks=False, n_bootstrap=100)
+    assert report.n_repeats == 1 and report.seeds == (0,)
+
+
+def test_importing_the_report_loads_no_tensorflow_plots_or_widgets():
+    import subprocess
+    import sys
+
+    loaded = subprocess.run([sys.executable, "-c", "import sys, course_utils.report; print(sorted(sys.modules))"],
+                            capture_output=True, text=True, check=True).stdout
+    for heavy in ("'tensorflow'", "'keras'", "'matplotlib'", "'ipywidgets'", "'course_utils.widgets'"):
+        assert heavy not in loaded
