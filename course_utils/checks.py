@@ -594,7 +594,7 @@ class FunctionQuestion(Question):
     >>> q.evaluate(lambda values: float(np.sum(values))).status
     'correct'
     >>> print(q.evaluate(lambda values: values[0] + sum(values[1:])).message)  # doctest: +ELLIPSIS
-    your function raised IndexError (list index out of range)... on total(values=[]). (1 of 3 hidden cases fail; this is the smallest.)
+    your function raised IndexError (list index out of range)... on total(values=[]). (1 of 3 hidden cases fail; ...
     """
 
     kind = "function"
@@ -625,7 +625,7 @@ class FunctionQuestion(Question):
         return f"a function {self.signature}"
 
     def _call_text(self, args):
-        shown = ", ".join(f"{name}={_short(value, 80)}" for name, value in zip(self._parameters, args))
+        shown = ", ".join(f"{name}={_short(value, 80)}" for name, value in zip(self._parameters, args, strict=False))
         return f"{self._function_name}({shown})"
 
     def _judge(self, answer):

@@ -13,7 +13,7 @@ from sklearn import metrics as skm
 import course_utils.exercises
 from course_utils import checks
 from course_utils.checks import ArrayQuestion, ChoiceQuestion, FunctionQuestion, NumberQuestion, Question, Verdict, ____
-from course_utils.exercises import ex00, ex01, ex02, ex03
+from course_utils.exercises import ex01, ex02, ex03
 
 # Every exercise module is covered automatically, including ones added later.
 EXERCISE_MODULES = tuple(importlib.import_module(f"course_utils.exercises.{info.name}")
@@ -263,11 +263,13 @@ def test_function_question_shows_the_smallest_failing_case_with_the_learners_out
 def test_function_question_reports_the_learners_exception_as_theirs():
     def divides(y_true, y_pred):
         y_true, y_pred = y_true.tolist(), y_pred.tolist()
-        return [sum(t == p == c for t, p in zip(y_true, y_pred)) / sum(t == c for t in y_true) for c in (0, 1)]
+        pairs = list(zip(y_true, y_pred, strict=True))
+        return [sum(t == p == c for t, p in pairs) / sum(t == c for t in y_true) for c in (0, 1)]
 
     verdict = _recall_question().evaluate(divides)
     assert verdict.status == "incorrect"
-    assert verdict.message.startswith("your function raised ZeroDivisionError (division by zero) at `return [sum(")
+    assert verdict.message.startswith(
+        "your function raised ZeroDivisionError (division by zero) at `return [sum(t == p")
     assert "on per_class_recall(y_true=[1, 1, 1], y_pred=[1, 0, 1])" in verdict.message
 
 
@@ -516,7 +518,8 @@ def test_ex03_answers_match_scikit_learn():
     assert ex03.q1._expected() < np.mean(y_true == y_pred) - 0.3  # the emergencies really are hidden
     assert ex03.q4._expected() == "macro"
     y_cam, y_cam_pred = ex03.camera_trap()
-    recalls = dict(zip(ex03.SPECIES, skm.recall_score(y_cam, y_cam_pred, labels=list(ex03.SPECIES), average=None)))
+    by_species = skm.recall_score(y_cam, y_cam_pred, labels=list(ex03.SPECIES), average=None)
+    recalls = dict(zip(ex03.SPECIES, by_species, strict=True))
     weakest = min(recalls, key=recalls.get)
     assert ex03.q5._expected() == weakest
     shares = {s: np.mean(y_cam == s) for s in ex03.SPECIES}

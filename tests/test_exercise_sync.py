@@ -1,5 +1,6 @@
 """exercises/ is exactly what tools/make_exercises.py generates from solutions/."""
 
+import re
 import sys
 from pathlib import Path
 
@@ -110,3 +111,20 @@ def test_check_flag_reports_drift_and_writing_fixes_it(tmp_path, capsys):
     assert make_exercises.main(["--check", "--root", str(tmp_path)]) == 0
     written = (tmp_path / "exercises" / "09_demo_exercises.ipynb").read_text(encoding="utf-8")
     assert "x = ____  # your code here" in written and written.endswith("}\n")
+
+
+def test_a_function_body_region_becomes_return_placeholder():
+    source = ('def f(y, p):\n    """Doc stays."""\n    ### BEGIN SOLUTION\n    total = y + p\n    if total:\n'
+              '        return 1\n    return total\n    ### END SOLUTION\n\n\nq.check(f)')
+    assert make_exercises.strip_code(source) == ('def f(y, p):\n    """Doc stays."""\n'
+                                                 '    return ____  # your code here\n\n\nq.check(f)')
+
+
+def test_exercise_function_cells_define_the_function():
+    """A function the learner writes and checks (``q.check(name)``) keeps its def line in the exercise."""
+    for solution in SOLUTIONS:
+        exercise = nbformat.read(make_exercises.exercise_path(solution), as_version=4)
+        for cell in nbformat.read(solution, as_version=4).cells:
+            defined = set(re.findall(r"^def (\w+)\(", cell.source, flags=re.MULTILINE))
+            for name in defined & set(re.findall(r"\.check\((\w+)\)", cell.source)):
+                assert any(f"def {name}(" in c.source for c in exercise.cells), f"{solution.name}: {name} lost"

@@ -19,8 +19,15 @@ import pytest
 from sklearn.linear_model import LogisticRegression
 
 import course_utils.exercises
-from course_utils.checks import (ArrayQuestion, ChoiceQuestion, FunctionQuestion, NumberQuestion, Question,
-                                 _format_number, ____)
+from course_utils.checks import (
+    ArrayQuestion,
+    ChoiceQuestion,
+    FunctionQuestion,
+    NumberQuestion,
+    Question,
+    ____,
+    _format_number,
+)
 
 MODULES = [importlib.import_module(f"course_utils.exercises.{info.name}")
            for info in pkgutil.iter_modules(course_utils.exercises.__path__) if info.name.startswith("ex")]

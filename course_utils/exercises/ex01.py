@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import make_progress
 from ..checks import ChoiceQuestion, FunctionQuestion, NumberQuestion
 from ..data import make_binormal_scores
 from ..metrics import ConfusionCounts, confusion_counts, predict_at_threshold
+from . import make_progress
 
 __all__ = ["screening_data", "QUIZ", "THRESHOLDS", "CANDIDATES", "MISS_COST",
            "q1", "q2", "q3", "q4", "q5", "q6", "q7", "progress"]
@@ -53,8 +53,10 @@ def _counts(threshold=0.5):
 
 
 def _precision_recall_f1(y_true, y_pred):
-    counts = ConfusionCounts(tp=int(np.sum((y_true == 1) & (y_pred == 1))), fp=int(np.sum((y_true == 0) & (y_pred == 1))),
-                             fn=int(np.sum((y_true == 1) & (y_pred == 0))), tn=int(np.sum((y_true == 0) & (y_pred == 0))))
+    def count(truth, prediction):
+        return int(np.sum((y_true == truth) & (y_pred == prediction)))
+
+    counts = ConfusionCounts(tp=count(1, 1), fp=count(0, 1), fn=count(1, 0), tn=count(0, 0))
     return counts.precision, counts.recall, counts.f1
 
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import make_progress
 from ..calibration import binary_cross_entropy, expected_calibration_error, per_sample_cross_entropy, sigmoid
 from ..checks import ChoiceQuestion, FunctionQuestion, NumberQuestion
+from . import make_progress
 
 __all__ = ["predictions", "two_models", "logit_batch", "calibration_splits", "TEMPERATURES", "KERAS_EPSILON",
            "q1", "q2", "q3", "q4", "q5", "q6", "progress"]
@@ -66,7 +66,8 @@ q1 = NumberQuestion(
     tolerance=0.0005,
     mistakes=[(lambda: -binary_cross_entropy(*predictions()),
                "Mind the minus sign: the loss is −mean(log …), a positive number."),
-              (lambda: binary_cross_entropy(*predictions()) / np.log(10), "Use the natural logarithm (np.log), not log10."),
+              (lambda: binary_cross_entropy(*predictions()) / np.log(10),
+               "Use the natural logarithm (np.log), not log10."),
               (lambda: float(-np.mean(np.log(predictions()[1]))),
                "For a 0 label the probability of the truth is 1 − p: use y·log p + (1 − y)·log(1 − p).")],
     low=0.0, high=50.0,

@@ -10,8 +10,8 @@ import functools
 
 import numpy as np
 
-from . import make_progress
 from ..checks import ChoiceQuestion, FunctionQuestion, NumberQuestion
+from . import make_progress
 
 __all__ = ["triage", "SPECIES", "camera_trap", "resampling_data", "q1", "q2", "q3", "q4", "q5", "q6", "q7",
            "progress"]
@@ -37,8 +37,8 @@ def camera_trap():
     rng = np.random.default_rng(31)
     species = np.array(SPECIES)
     y_true = rng.choice(species, 700, p=[0.40, 0.25, 0.14, 0.12, 0.09])
-    recall = dict(zip(SPECIES, (0.96, 0.93, 0.92, 0.50, 0.85)))
-    confused_with = dict(zip(SPECIES, ("boar", "hare", "deer", "fox", "fox")))
+    recall = dict(zip(SPECIES, (0.96, 0.93, 0.92, 0.50, 0.85), strict=True))
+    confused_with = dict(zip(SPECIES, ("boar", "hare", "deer", "fox", "fox"), strict=True))
     y_pred = y_true.copy()
     for i, label in enumerate(y_true):
         if rng.random() > recall[label]:
