@@ -128,8 +128,10 @@ def _short(value, limit=120):
 
 def _plain(value):
     """NumPy scalars as Python numbers (floats to 4 significant digits), inside lists, tuples, dicts."""
-    if isinstance(value, (list, tuple)):
-        return type(value)(_plain(item) for item in value)
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, tuple):  # named tuples too: shown as plain tuples
+        return tuple(_plain(item) for item in value)
     if isinstance(value, dict):
         return {_plain(key): _plain(item) for key, item in value.items()}
     if isinstance(value, np.generic):
@@ -288,7 +290,10 @@ def _as_number(answer):
     if isinstance(answer, (bool, np.bool_)):
         return None
     if isinstance(answer, numbers.Real):
-        return float(answer)
+        try:
+            return float(answer)
+        except OverflowError:  # an int beyond float's range
+            return math.inf if answer > 0 else -math.inf
     if (isinstance(answer, np.ndarray) and answer.size == 1
             and (np.issubdtype(answer.dtype, np.integer) or np.issubdtype(answer.dtype, np.floating))):
         return float(answer.reshape(-1)[0])
