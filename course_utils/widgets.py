@@ -355,8 +355,8 @@ def seed_spread_explorer(lab, *, n_seeds=20, n_test=400, hidden_units=32, questi
     lab : course_utils.variance.SeedSpreadLab
         Trains each model size once (all seeds in one batched ensemble) and
         caches it; moving the seeds or test-size slider only re-scores cached
-        models. A new model size retrains (about a second): the status line
-        says "training … models" while it does.
+        models. A new model size retrains (a few seconds with notebook 05's
+        recipe): the status line says "training … models" while it does.
 
     Returns
     -------

@@ -2,11 +2,12 @@
 
 import numpy as np
 import pytest
-from scipy.stats import mannwhitneyu
+from scipy.stats import mannwhitneyu, ttest_ind
 from sklearn.datasets import load_digits
 from sklearn.model_selection import train_test_split
 
 from course_utils.ensemble import train_keras_loop, train_mlp_ensemble
+from course_utils.stats import sample_sd
 
 SMALL = dict(hidden_units=16, epochs=4, batch_size=32, learning_rate=0.01)
 
@@ -60,13 +61,19 @@ def test_ensemble_learns_and_summary(digits):
 
 
 def test_spread_matches_a_loop_over_keras_fit(digits):
-    """Two-sample test over 20 seeds each: same distribution of test accuracy."""
-    seeds = np.arange(20)
-    ensemble = train_mlp_ensemble(*digits, n_members=20, init_seeds=seeds, **SMALL).test_accuracy
-    loop = train_keras_loop(*digits, seeds=seeds + 1000, **SMALL)
+    """60 engine members against 20 fit calls: the difference in mean accuracy is bounded.
+
+    Equivalence margin: the 95 % (Welch) interval of the difference in mean test accuracy lies inside
+    ±0.02 (about one run-to-run sd of these short runs), and the standard deviations agree within a
+    factor 3. A Mann–Whitney test detects no difference. Together they bound how different the two
+    can be; they do not prove them equal.
+    """
+    ensemble = train_mlp_ensemble(*digits, n_members=60, init_seeds=np.arange(60), **SMALL).test_accuracy
+    loop = train_keras_loop(*digits, seeds=np.arange(20) + 1000, **SMALL)
+    low, high = ttest_ind(ensemble, loop, equal_var=False).confidence_interval(0.95)
+    assert -0.02 < low and high < 0.02
+    assert 1 / 3 < sample_sd(ensemble) / sample_sd(loop) < 3
     assert mannwhitneyu(ensemble, loop).pvalue > 0.01
-    assert abs(ensemble.mean() - loop.mean()) < 0.01
-    assert 0.3 < np.std(ensemble, ddof=1) / np.std(loop, ddof=1) < 3
 
 
 @pytest.mark.parametrize("change, message", [
