@@ -661,6 +661,7 @@ class FunctionQuestion(Question):
         count = f"({len(failures)} of {len(cases)} hidden cases fail; this is the smallest.)"
         if isinstance(problem, _Raised):
             message = f"your function raised {problem} on {self._call_text(args)}. {count}"
+            message += _EXCEPTION_ADVICE.get(problem.split(" ", 1)[0], "")
         else:
             message = (f"{self._call_text(args)} returned {_short(got)}, expected {_short(want)}: {problem}. {count}")
         returned = [(case, output) for case, output, _, reason in failures if not isinstance(reason, _Raised)]
@@ -692,6 +693,13 @@ class FunctionQuestion(Question):
 
 class _Raised(str):
     """A learner function's exception, formatted for the verdict."""
+
+
+_EXCEPTION_ADVICE = {
+    "ZeroDivisionError": " Some input makes a denominator 0: decide what your function returns there.",
+    "IndexError": " An index runs past the end of an array: check empty inputs and the largest values.",
+    "KeyError": " A dictionary lookup found no such key: which labels can occur?",
+}
 
 
 def _size(args):
