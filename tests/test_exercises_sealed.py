@@ -189,3 +189,26 @@ def test_label_pattern():
     assert label_pattern("A").search("answer 'A'") and not label_pattern("A").search("A model")
     assert label_pattern("macro").search("use macro averaging") and not label_pattern("macro").search("macroscopic")
     assert label_pattern("8").search("trained with few 8s") and not label_pattern("8").search("0.8 or 18 or 8.5")
+
+
+def test_the_walk_finds_a_leak_when_there_is_one():
+    """The detectors are not vacuous: a question that leaks through its hint, an attribute or a docstring is caught."""
+    import types
+
+    module = types.ModuleType("course_utils.exercises.ex99", "Questions for a set that leaks.")
+
+    def data():
+        """The model was trained with few 'B's."""
+
+    data.__module__ = module.__name__
+    module.data = data
+    number = NumberQuestion(name="Question 1", expected=lambda: 0.4062, hint="It is about 0.41.", solution="s")
+    number.note = "see 0.406"
+    leaks = [where for where, text in learner_visible_texts(module, number)
+             if any(p.search(_without_question_names(text)) for p in number_patterns(0.4062, number.tolerance))]
+    assert leaks == ["hint", "note"]
+    choice = ChoiceQuestion(name="Question 2", options={"A": "a", "B": "right: b"}, expected=lambda: "B",
+                            hint="h", solution="s")
+    singled = [where for where, text in learner_visible_texts(module, choice)
+               if label_pattern("B").search(text) and not label_pattern("A").search(text)]
+    assert singled == ["course_utils.exercises.ex99.data.__doc__"]
