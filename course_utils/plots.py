@@ -17,6 +17,7 @@ __all__ = [
     "OKABE_ITO",
     "apply_course_style",
     "plot_confusion_matrix",
+    "update_confusion_matrix",
     "plot_threshold_tradeoff",
     "plot_score_distributions",
     "plot_roc_curve",
@@ -137,24 +138,51 @@ def plot_confusion_matrix(counts, *, ax=None, labels=("negative", "positive"),
     if len(labels) != 2:
         raise ValueError(f"labels must name the two classes, got {labels!r}.")
     ax = _new_axes(ax)
-    matrix = counts.as_matrix()
-    row_totals = matrix.sum(axis=1, keepdims=True)
-    shares = np.divide(matrix, row_totals, out=np.zeros(matrix.shape), where=row_totals > 0)
-    colour = shares if normalize else matrix / matrix.max()
+    colour, cells = _confusion_cells(counts, normalize)
     ax.imshow(colour, cmap="Blues", vmin=0, vmax=1)
-    names = [["TN", "FP"], ["FN", "TP"]]
-    for row in range(2):
-        for col in range(2):
-            dark = colour[row, col] > 0.55
-            ax.text(col, row, f"{names[row][col]}\n{matrix[row, col]}\n({shares[row, col]:.0%} of row)",
-                    ha="center", va="center", fontsize=11,
-                    color="white" if dark else "black")
+    for (row, col), text, text_colour in cells:
+        ax.text(col, row, text, ha="center", va="center", fontsize=11, color=text_colour)
     ax.set_xticks([0, 1], [f"predicted\n{labels[0]}", f"predicted\n{labels[1]}"])
     ax.set_yticks([0, 1], [labels[0], labels[1]])
     ax.set_xlabel("predicted class")
     ax.set_ylabel("actual class")
     ax.set_title(title if title is not None else f"accuracy {counts.accuracy:.3f}")
     return ax
+
+
+def _confusion_cells(counts, normalize):
+    """Cell colours (0-1) and ((row, col), text, text colour) for each cell of a confusion matrix."""
+    matrix = counts.as_matrix()
+    row_totals = matrix.sum(axis=1, keepdims=True)
+    shares = np.divide(matrix, row_totals, out=np.zeros(matrix.shape), where=row_totals > 0)
+    colour = shares if normalize else matrix / max(matrix.max(), 1)
+    names = [["TN", "FP"], ["FN", "TP"]]
+    cells = [((row, col), f"{names[row][col]}\n{matrix[row, col]}\n({shares[row, col]:.0%} of row)",
+              "white" if colour[row, col] > 0.55 else "black") for row in range(2) for col in range(2)]
+    return colour, cells
+
+
+def update_confusion_matrix(ax, counts, *, title=None, normalize=False):
+    """Show new counts on an Axes drawn by :func:`plot_confusion_matrix`, changing only what depends on them.
+
+    Returns the artists it changed (the image, the four cell texts, the title), for a
+    widget that re-renders only those.
+
+    Examples
+    --------
+    >>> from course_utils.metrics import ConfusionCounts
+    >>> ax = plot_confusion_matrix(ConfusionCounts(tn=5, fp=1, fn=2, tp=2))
+    >>> changed = update_confusion_matrix(ax, ConfusionCounts(tn=6, fp=0, fn=1, tp=3))
+    >>> ax.texts[3].get_text().splitlines()[:2], ax.get_title()
+    (['TP', '3'], 'accuracy 0.900')
+    """
+    colour, cells = _confusion_cells(counts, normalize)
+    ax.images[0].set_data(colour)
+    for artist, (_, text, text_colour) in zip(ax.texts, cells):
+        artist.set_text(text)
+        artist.set_color(text_colour)
+    ax.set_title(title if title is not None else f"accuracy {counts.accuracy:.3f}")
+    return [ax.images[0], *ax.texts[:4], ax.title]
 
 
 def _check_labels(labels):

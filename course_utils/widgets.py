@@ -26,6 +26,7 @@ from .plots import (
     plot_pr_curve,
     plot_roc_curve,
     plot_threshold_tradeoff,
+    update_confusion_matrix,
 )
 from ._validation import (as_binary_labels, as_numeric_1d, check_fraction, check_positive_int, check_real,
                           check_same_length)
@@ -53,6 +54,17 @@ def figure_to_png(figure, *, dpi=72):
     """
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=dpi)
+    return buffer.getvalue()
+
+
+def _rgba_to_png(canvas):
+    """PNG bytes of what an Agg canvas holds now (no redraw): fast compression, no alpha."""
+    from PIL import Image
+
+    width, height = canvas.get_width_height(physical=True)
+    image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1).convert("RGB")
+    buffer = io.BytesIO()
+    image.save(buffer, format="png", compress_level=1)
     return buffer.getvalue()
 
 
@@ -85,6 +97,12 @@ class LiveExperiment(widgets.VBox):
         The "Try it" question shown above the controls.
     figsize : tuple
         Figure size in inches.
+    redraw : callable, optional
+        ``redraw(result)`` updates in place the artists that ``draw`` returned
+        (a list: the only ones that change with the controls), or removes them
+        and returns their replacements. Then an update re-renders only those
+        over a cached image of the rest — several times faster than drawing
+        the whole figure again.
 
     Attributes
     ----------
@@ -95,12 +113,15 @@ class LiveExperiment(widgets.VBox):
     """
 
     def __init__(self, *, controls, experiment, draw, describe, question=None,
-                 figsize=(9.0, 3.6)):
+                 figsize=(9.0, 3.6), redraw=None):
         self.controls = dict(controls)
         self._experiment = experiment
         self._draw = draw
+        self._redraw = redraw
         self._describe = describe
-        self._figure = Figure(figsize=figsize)
+        self._changing = None  # with redraw: the artists it changes, drawn over self._background
+        self._background = None
+        self._figure = Figure(figsize=figsize, dpi=72)
         FigureCanvasAgg(self._figure)
         self.numbers = widgets.HTML()
         self.image = widgets.Image(format="png")
@@ -131,11 +152,36 @@ class LiveExperiment(widgets.VBox):
             self.status.value = f"<span style='color:{OKABE_ITO['vermillion']}'>{html.escape(str(error))}</span>"
             return
         self.status.value = ""
-        self._figure.clear()
-        self._draw(self.result, self._figure)
+        if self._changing is not None:
+            replaced = self._redraw(self.result)
+            if replaced is not None:  # redraw made new artists instead of changing the old ones
+                self._set_changing(replaced)
+        else:
+            self._figure.clear()
+            drawn = self._draw(self.result, self._figure)
+            if self._redraw is not None:
+                self._set_changing(drawn)
         self.numbers.value = _metrics_table(self._describe(self.result))
-        self.image.value = figure_to_png(self._figure)
+        self.image.value = self._render()
         self.last_update_seconds = time.perf_counter() - start
+
+    def _set_changing(self, artists):
+        self._changing = list(artists)
+        for artist in self._changing:
+            artist.set_animated(True)  # left out of the cached background
+
+    def _render(self):
+        if self._changing is None:
+            return figure_to_png(self._figure)
+        canvas = self._figure.canvas
+        if self._background is None:
+            canvas.draw()  # everything but the changing artists
+            self._background = canvas.copy_from_bbox(self._figure.bbox)
+        else:
+            canvas.restore_region(self._background)
+        for artist in self._changing:
+            self._figure.draw_artist(artist)
+        return _rgba_to_png(canvas)
 
     def _on_change(self, _change):
         self.update()
@@ -196,11 +242,19 @@ def threshold_explorer(y_true, scores, *, threshold=0.5, labels=("negative", "po
     def experiment(threshold):
         return evaluate_threshold(y_true, scores, threshold=threshold)
 
+    drawn = {}
+
     def draw(counts, figure):
         left, right = figure.subplots(1, 2, gridspec_kw={"width_ratios": [1, 1.4]})
         figure.subplots_adjust(left=0.12, right=0.98, bottom=0.2, top=0.9, wspace=0.35)
-        plot_confusion_matrix(counts, ax=left, labels=labels)
-        plot_threshold_tradeoff(y_true, scores, threshold=explorer_threshold(), ax=right)
+        drawn["matrix"] = plot_confusion_matrix(counts, ax=left, labels=labels)
+        plot_threshold_tradeoff(y_true, scores, ax=right)  # the curves do not move; the threshold line does
+        drawn["line"] = right.axvline(explorer_threshold(), color=OKABE_ITO["black"], linestyle="--", linewidth=1)
+        return [*update_confusion_matrix(left, counts), drawn["line"]]
+
+    def redraw(counts):
+        update_confusion_matrix(drawn["matrix"], counts)
+        drawn["line"].set_xdata([explorer_threshold()] * 2)
 
     def describe(counts):
         return [("threshold", explorer_threshold()), ("accuracy", counts.accuracy),
@@ -209,12 +263,13 @@ def threshold_explorer(y_true, scores, *, threshold=0.5, labels=("negative", "po
                 ("predicted positive", counts.tp + counts.fp)]
 
     slider = _slider(threshold, low=0.0, high=1.0, step=0.01, description="threshold")
+    slider.continuous_update = True  # an update re-renders a few artists only: fast enough while dragging
 
     def explorer_threshold():
         return float(slider.value)
 
     return LiveExperiment(controls={"threshold": slider}, experiment=experiment,
-                          draw=draw, describe=describe, question=question)
+                          draw=draw, redraw=redraw, describe=describe, question=question)
 
 
 def prevalence_explorer(*, negatives_per_positive=1.0, auc=0.75, n_positive=100, seed=0,
@@ -240,13 +295,28 @@ def prevalence_explorer(*, negatives_per_positive=1.0, auc=0.75, n_positive=100,
         return prevalence_experiment(negatives_per_positive, n_positive=n_positive,
                                      auc=auc, seed=seed)
 
-    def draw(result, figure):
-        left, right = figure.subplots(1, 2)
-        figure.subplots_adjust(left=0.08, right=0.98, bottom=0.15, top=0.9, wspace=0.25)
+    axes = []
+
+    def curves(result):
+        """Draw both curves; return the artists that depend on the data (lines and legends)."""
+        left, right = axes
         plot_roc_curve(result.y_true, result.scores, ax=left, color=OKABE_ITO["blue"])
         plot_pr_curve(result.y_true, result.scores, ax=right, color=OKABE_ITO["vermillion"])
-        left.set_title("ROC: ignores the class ratio")
-        right.set_title("precision–recall: feels it")
+        return [*left.lines, *right.lines, left.get_legend(), right.get_legend()]
+
+    def draw(result, figure):
+        axes[:] = figure.subplots(1, 2)
+        figure.subplots_adjust(left=0.08, right=0.98, bottom=0.15, top=0.9, wspace=0.25)
+        drawn = curves(result)
+        axes[0].set_title("ROC: ignores the class ratio")
+        axes[1].set_title("precision–recall: feels it")
+        return drawn
+
+    def redraw(result):
+        for ax in axes:  # new data, new curves: replace them, keep the axes (cached background)
+            for artist in [*ax.lines, ax.get_legend()]:
+                artist.remove()
+        return curves(result)
 
     def describe(result):
         return [("negatives per positive", result.negatives_per_positive),
@@ -256,7 +326,7 @@ def prevalence_explorer(*, negatives_per_positive=1.0, auc=0.75, n_positive=100,
     slider = _choice_slider([0.5, 1, 2, 5, 10, 20, 50, 100, 200], negatives_per_positive,
                             name="negatives_per_positive", description="negatives per positive")
     return LiveExperiment(controls={"negatives_per_positive": slider}, experiment=experiment,
-                          draw=draw, describe=describe, question=question)
+                          draw=draw, redraw=redraw, describe=describe, question=question)
 
 
 def baseline_explorer(*, prevalence=0.1, n_samples=1000, question=None):
@@ -280,23 +350,33 @@ def baseline_explorer(*, prevalence=0.1, n_samples=1000, question=None):
     def experiment(prevalence):
         return always_negative_experiment(prevalence, n_samples=n_samples)
 
+    drawn = {}
+
     def draw(counts, figure):
         ax = figure.subplots()
         figure.subplots_adjust(left=0.16, right=0.97, bottom=0.12, top=0.88)
         names = ["accuracy", "recall"]
         values = [counts.accuracy, counts.recall]
-        bars = ax.bar(names, values, color=[OKABE_ITO["blue"], OKABE_ITO["vermillion"]])
-        ax.bar_label(bars, fmt="%.3f")
+        bars = drawn["bars"] = ax.bar(names, values, color=[OKABE_ITO["blue"], OKABE_ITO["vermillion"]])
+        drawn["labels"] = ax.bar_label(bars, fmt="%.3f")
         ax.set_ylim(0, 1.1)
         ax.set_ylabel("score")
         ax.set_title("'always negative' looks great on accuracy")
+        return [*bars, *drawn["labels"]]
+
+    def redraw(counts):
+        for bar, label, value in zip(drawn["bars"], drawn["labels"], (counts.accuracy, counts.recall)):
+            bar.set_height(value)
+            label.xy = (bar.get_x() + bar.get_width() / 2, value)
+            label.set_text(f"{value:.3f}")
 
     def describe(counts):
         return [("prevalence", counts.prevalence), ("accuracy", counts.accuracy),
                 ("recall", counts.recall), ("positives missed", counts.fn)]
 
     slider = _slider(prevalence, low=0.01, high=0.5, step=0.01, description="share of positives")
-    return LiveExperiment(controls={"prevalence": slider}, experiment=experiment, draw=draw,
+    slider.continuous_update = True  # an update re-renders two bars only: fast enough while dragging
+    return LiveExperiment(controls={"prevalence": slider}, experiment=experiment, draw=draw, redraw=redraw,
                           describe=describe, question=question, figsize=(4.5, 3.2))
 
 
