@@ -1054,8 +1054,8 @@ def _recommendations(scores, ece, cost, class_names, n_repeats, splitter_name):
     if n_repeats > 1:
         notes.append(Finding("spread", "note",
                              f"balanced accuracy varies with sd {bal.sd_repeats:.3f} across {n_repeats} repetitions "
-                             f"of {splitter_name} and {bal.sd_folds:.3f} across single folds: a difference smaller "
-                             "than that between two models is noise. Report mean ± sd and the interval.", "05"))
+                             f"of {splitter_name} and {bal.sd_folds:.3f} across single folds: two models closer than that "
+                             "are not shown to differ. Report mean ± sd and the interval.", "05"))
     if cost is not None:
         verdict = ("beats" if cost.cost_chosen < cost.best_trivial_cost else "does not beat")
         notes.append(Finding("cost", "note",
