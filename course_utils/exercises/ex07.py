@@ -57,7 +57,7 @@ def make_model(*, resample=False):
 # --- reference computations (cached: each report takes a few seconds) ------------------------------
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _colleague_report():
     from ..report import honest_report
 
@@ -65,7 +65,7 @@ def _colleague_report():
     return honest_report(make_model(), X, y, positive_label="malignant", n_repeats=1)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _honest_report():
     from ..report import honest_report
 
