@@ -275,6 +275,12 @@ def test_stats_imports_only_numpy_scipy_and_validation():
         assert heavy not in loaded
 
 
+def _needs_both_classes(t, p):
+    if np.unique(t).size < 2:
+        raise ValueError("needs both classes")
+    return float(np.mean(t == p))
+
+
 @pytest.mark.filterwarnings("ignore::sklearn.exceptions.UndefinedMetricWarning")
 @pytest.mark.parametrize("call, error, words", [
     (lambda: stats.sample_sd([]), ValueError, "values is empty"),
@@ -296,6 +302,8 @@ def test_stats_imports_only_numpy_scipy_and_validation():
      ValueError, "one value per row"),
     (lambda: stats.bootstrap_metric(roc_auc_score, [0] * 19 + [1], np.linspace(0, 1, 20), n_resamples=20), ValueError,
      "undefined .NaN or infinite. on"),  # most resamples hold no positive: sklearn warns and returns NaN
+    (lambda: stats.bootstrap_metric(_needs_both_classes, [0] * 19 + [1], [0] * 20, n_resamples=20), ValueError,
+     "metric failed on a bootstrap resample of the test set: needs both classes"),
     (lambda: stats.permutation_test([0, 1], [0]), ValueError, "y_true has 2, y_pred has 1"),
     (lambda: stats.permutation_test([], []), ValueError, "y_true must be a non-empty"),
     (lambda: stats.permutation_test(None, [0]), TypeError, "y_true"),
