@@ -31,7 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 
 __all__ = ["____", "Verdict", "Question", "NumberQuestion", "ChoiceQuestion", "ArrayQuestion",
-           "FunctionQuestion", "progress_report"]
+           "FunctionQuestion", "compare_outputs", "progress_report"]
 
 
 class _Placeholder:
