@@ -187,6 +187,53 @@ class LiveExperiment(widgets.VBox):
         self.update()
 
 
+def _data_artists(ax):
+    """What plotting added to ``ax`` (lines, bars, text, legend) and its title: what a new result changes."""
+    legend = ax.get_legend()
+    # Images first: they are drawn in this order, and a heat map must not cover the numbers written on it.
+    return [*ax.images, *ax.lines, *ax.patches, *ax.collections, *ax.texts, *([legend] if legend else []), ax.title]
+
+
+class _SameAxes:
+    """A Figure whose ``subplots()`` hands back the axes it already has (for re-plotting on them)."""
+
+    def __init__(self, figure):
+        self._figure = figure
+
+    def subplots(self, *_args, **_kwargs):
+        axes = self._figure.axes
+        return axes[0] if len(axes) == 1 else np.array(axes)
+
+    def __getattr__(self, name):
+        return getattr(self._figure, name)
+
+
+def _replotting(draw):
+    """``draw(result, figure)`` split into LiveExperiment's draw and redraw: the axes and their ticks stay
+    (cached), and a new result removes the plotted artists and plots them again on the same axes.
+
+    ``draw`` must give every axis fixed limits, so that the cached ticks stay right.
+    """
+    figures = []
+
+    def first_draw(result, figure):
+        figures[:] = [figure]
+        draw(result, figure)
+        return [artist for ax in figure.axes for artist in _data_artists(ax)]
+
+    def redraw(result):
+        figure = figures[0]
+        for ax in figure.axes:
+            for container in list(ax.containers):
+                container.remove()
+            for artist in _data_artists(ax)[:-1]:  # not the title: it is set again
+                artist.remove()
+        draw(result, _SameAxes(figure))
+        return [artist for ax in figure.axes for artist in _data_artists(ax)]
+
+    return first_draw, redraw
+
+
 def _slider(value, *, low, high, step, description, readout_format=".2f"):
     return widgets.FloatSlider(value=value, min=low, max=high, step=step,
                                description=description, readout_format=readout_format,
@@ -672,10 +719,15 @@ def cost_threshold_explorer(report, *, false_negative_cost=5.0, question=None):
         figure.subplots_adjust(left=0.09, right=0.98, bottom=0.2, top=0.88, wspace=0.45)
         thresholds, validation_costs = result.validation_curve
         chosen = float(np.median(result.thresholds))
-        plot_cost_curve(thresholds, validation_costs, chosen=chosen, trivial=result.best_trivial_cost, ax=left,
-                        title=f"cost {result.false_negative_cost:g}:1 → threshold {chosen:.2f}")
+        # Relative to the best rule that ignores the model, so that one fixed scale fits every cost.
+        plot_cost_curve(thresholds, validation_costs / result.best_trivial_cost, chosen=chosen, trivial=1.0,
+                        ax=left, title=f"cost {result.false_negative_cost:g}:1 → threshold {chosen:.2f}")
+        left.set_ylim(0, 2.5)
+        left.set_ylabel("cost ÷ best trivial rule")
         plot_confusion_matrix(result.counts_chosen, ax=right, labels=(negative, positive),
                               title=f"test folds: {result.cost_chosen:.2f} per case")
+
+    draw, redraw = _replotting(draw)
 
     def describe(result):
         (tn, fp), (fn, tp) = result.counts_chosen
@@ -687,4 +739,4 @@ def cost_threshold_explorer(report, *, false_negative_cost=5.0, question=None):
                 (f"recall of '{positive}'", float(tp / (tp + fn)) if tp + fn else float("nan"))]
 
     return LiveExperiment(controls={"false_negative_cost": slider}, experiment=experiment, draw=draw,
-                          describe=describe, question=question, figsize=(8.0, 3.6))
+                          redraw=redraw, describe=describe, question=question, figsize=(8.0, 3.6))
