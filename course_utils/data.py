@@ -1,7 +1,9 @@
 """Bundled and generated data sets, deterministic given a seed.
 
 Nothing here downloads anything: the course uses scikit-learn's bundled data
-sets and NumPy generators only, so every number is reproducible offline.
+sets, NumPy generators and small open-licensed files shipped in
+``course_utils/datasets`` (source and licence in its README), so every number
+is reproducible offline.
 """
 
 from __future__ import annotations

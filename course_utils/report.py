@@ -42,16 +42,16 @@ NOTEBOOKS = {
     "06": ("06 · Sequence models", "06_sequence_models.ipynb"),
 }
 
-#: Headline metrics, in display order: key -> (label, needs scores rather than hard predictions).
+#: Headline metrics, in display order: key -> label.
 METRICS = {
-    "accuracy": ("accuracy", False),
-    "balanced_accuracy": ("balanced accuracy", False),
-    "mcc": ("MCC", False),
-    "precision": ("precision (positive class)", False),
-    "recall": ("recall (positive class)", False),
-    "f1": ("F1 (positive class)", False),
-    "roc_auc": ("ROC-AUC", True),
-    "average_precision": ("average precision", True),
+    "accuracy": "accuracy",
+    "balanced_accuracy": "balanced accuracy",
+    "mcc": "MCC",
+    "precision": "precision (positive class)",
+    "recall": "recall (positive class)",
+    "f1": "F1 (positive class)",
+    "roc_auc": "ROC-AUC",
+    "average_precision": "average precision",
 }
 
 
@@ -904,7 +904,7 @@ def honest_report(model, X, y, *, groups=None, time=None, cv=None, n_splits=5, n
                 fold_scores[key].append(float(model_m[key][0]))
                 fold_base[key].append(float(base_m[key][0]))
     scores = {}
-    for key, (label, _) in METRICS.items():
+    for key, label in METRICS.items():
         values = np.array([float(m[key][0]) for m in pooled])
         model_folds, base_folds = np.array(fold_scores[key]), np.array(fold_base[key])
         scores[key] = Score(
@@ -1054,8 +1054,8 @@ def _recommendations(scores, ece, cost, class_names, n_repeats, splitter_name):
     if n_repeats > 1:
         notes.append(Finding("spread", "note",
                              f"balanced accuracy varies with sd {bal.sd_repeats:.3f} across {n_repeats} repetitions "
-                             f"of {splitter_name} and {bal.sd_folds:.3f} across single folds: two models closer than that "
-                             "are not shown to differ. Report mean ± sd and the interval.", "05"))
+                             f"of {splitter_name} and {bal.sd_folds:.3f} across single folds: two models closer "
+                             "than that are not shown to differ. Report mean ± sd and the interval.", "05"))
     if cost is not None:
         verdict = ("beats" if cost.cost_chosen < cost.best_trivial_cost else "does not beat")
         notes.append(Finding("cost", "note",
