@@ -12,7 +12,7 @@ LAB_FLAGS := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 TEST_ENV := COURSE_STRICT_WARNINGS=1 TF_CPP_MIN_LOG_LEVEL=3 PYDEVD_DISABLE_FILE_VALIDATION=1
 
 .DEFAULT_GOAL := help
-.PHONY: help venv lab test test-browser exercises execute bench lock clean
+.PHONY: help venv lab test test-browser exercises execute bench lock clean site test-site
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
@@ -42,6 +42,18 @@ test-browser: $(STAMP) ## set up (incl. Debian's chromium), then run every noteb
 	bash tools/install_chromium.sh
 	$(TEST_ENV) tools/offline.sh $(BIN)/python -m pytest browser_tests -n 0
 
+SITE_STAMP := $(VENV)/.installed-site
+$(SITE_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[site]'
+	touch $(SITE_STAMP)
+
+site: $(SITE_STAMP) ## build the course website into _build/site from the committed outputs (nothing is executed)
+	$(BIN)/python tools/build_site.py
+
+test-site: $(SITE_STAMP) ## build the website, serve it on 127.0.0.1, check every page in Chromium (links, images, Binder, axe)
+	bash tools/install_chromium.sh
+	tools/offline.sh $(BIN)/python -m pytest -p no:cacheprovider -o addopts="-ra" site_tests
+
 exercises: $(STAMP) ## regenerate exercises/ from solutions/
 	$(BIN)/python tools/make_exercises.py
 
@@ -52,7 +64,7 @@ execute: $(STAMP) ## re-run notebooks/ and solutions/ top to bottom, save output
 bench: $(STAMP) ## time each notebook in a fresh kernel (seconds, peak MB) and each widget update, against the budgets
 	$(BIN)/python tools/bench.py --json bench-results.json
 
-lock: $(STAMP) ## re-pin constraints.txt from the current virtual environment
+lock: $(STAMP) $(SITE_STAMP) ## re-pin constraints.txt from the current virtual environment
 	@set -e; freeze="$$($(BIN)/python -m pip freeze --all --exclude-editable)"; \
 	{ echo "# Pinned versions installed by 'make' (pip install -c constraints.txt -e .[test,browser])."; \
 	  echo "# Regenerate with 'make lock' after changing pyproject.toml. Made on $$(uname -sm), Python $$($(BIN)/python -c 'import platform; print(platform.python_version())')."; \

@@ -23,9 +23,10 @@ def github_parts(url):
     return match.group(1), match.group(2)
 
 
-def binder_url(url, *, branch="HEAD"):
+def binder_url(url, *, branch="HEAD", path=START):
+    """Binder link that opens ``path`` (a file in the repository) in JupyterLab."""
     owner, repo = github_parts(url)
-    return f"https://mybinder.org/v2/gh/{owner}/{repo}/{branch}?urlpath=lab/tree/{START}"
+    return f"https://mybinder.org/v2/gh/{owner}/{repo}/{branch}?urlpath=lab/tree/{path}"
 
 
 def nbgitpuller_url(url, hub, *, branch="main"):
