@@ -8,7 +8,6 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
-
 from conftest import ARTIFACTS, REPOSITORY, ROOT
 
 PAGES = (["index.html", "docs/cheat_sheet.html", "docs/instructor_guide.html"]

@@ -22,10 +22,8 @@ origin``, else a placeholder (a warning says so).
 from __future__ import annotations
 
 import argparse
-import base64
 import copy
 import html
-import json
 import os
 import re
 import shutil
