@@ -35,7 +35,7 @@ CHECKED_NOTEBOOKS = $(shell grep -l NBVAL_CHECK_OUTPUT notebooks/*.ipynb solutio
 THREADS = OMP_NUM_THREADS=$(1) OPENBLAS_NUM_THREADS=$(1) MKL_NUM_THREADS=$(1)
 
 test: $(STAMP) ## set up, then run every test that needs no browser (unit, property, widget, checker, sync, nbval) offline, notebooks at 2 and 1 threads
-	$(TEST_ENV) $(call THREADS,2) tools/offline.sh $(BIN)/python -m pytest
+	$(TEST_ENV) $(call THREADS,2) tools/offline.sh $(BIN)/python -m pytest --cov --cov-report=term:skip-covered
 	$(TEST_ENV) $(call THREADS,1) tools/offline.sh $(BIN)/python -m pytest $(CHECKED_NOTEBOOKS)
 
 test-browser: $(STAMP) ## set up (incl. Debian's chromium), then run every notebook and widget in a real JupyterLab + Chromium
