@@ -120,7 +120,7 @@ class LiveExperiment(widgets.VBox):
         self._redraw = redraw
         self._describe = describe
         self._changing = None  # with redraw: the artists it changes, drawn over self._background
-        self._background = None
+        self._background = self._background_limits = None
         self._figure = Figure(figsize=figsize, dpi=72)
         FigureCanvasAgg(self._figure)
         self.numbers = widgets.HTML()
@@ -174,9 +174,11 @@ class LiveExperiment(widgets.VBox):
         if self._changing is None:
             return figure_to_png(self._figure)
         canvas = self._figure.canvas
-        if self._background is None:
+        limits = [(ax.get_xlim(), ax.get_ylim()) for ax in self._figure.axes]
+        if self._background is None or limits != self._background_limits:  # new limits, new ticks
             canvas.draw()  # everything but the changing artists
             self._background = canvas.copy_from_bbox(self._figure.bbox)
+            self._background_limits = limits
         else:
             canvas.restore_region(self._background)
         for artist in self._changing:
@@ -212,7 +214,7 @@ def _replotting(draw):
     """``draw(result, figure)`` split into LiveExperiment's draw and redraw: the axes and their ticks stay
     (cached), and a new result removes the plotted artists and plots them again on the same axes.
 
-    ``draw`` must give every axis fixed limits, so that the cached ticks stay right.
+    When a redraw changes an axis' limits, LiveExperiment renders the background again.
     """
     figures = []
 
@@ -468,7 +470,8 @@ def padding_explorer(sweep, *, padding_fraction=0.4, question=None):
     slider = widgets.SelectionSlider(options=fractions, value=min(fractions, key=lambda f: abs(f - padding_fraction)),
                                      description="padding fraction", continuous_update=False,
                                      style={"description_width": "initial"}, layout=widgets.Layout(width="420px"))
-    return LiveExperiment(controls={"padding_fraction": slider}, experiment=experiment, draw=draw,
+    draw, redraw = _replotting(draw)
+    return LiveExperiment(controls={"padding_fraction": slider}, experiment=experiment, draw=draw, redraw=redraw,
                           describe=describe, question=question, figsize=(6.0, 3.6))
 
 
@@ -525,7 +528,8 @@ def seed_spread_explorer(lab, *, n_seeds=20, n_test=400, hidden_units=32, questi
                 ("binomial SE", result.binomial_se), ("√(seed² + SE²)", result.predicted_sd),
                 ("95 % of runs from", float(low)), ("… to", float(high))]
 
-    explorer = LiveExperiment(controls=controls, experiment=experiment, draw=draw, describe=describe,
+    draw, redraw = _replotting(draw)
+    explorer = LiveExperiment(controls=controls, experiment=experiment, draw=draw, redraw=redraw, describe=describe,
                               question=question, figsize=(7.5, 3.8))
     holder["explorer"] = explorer
     return explorer
@@ -575,8 +579,9 @@ def selection_leak_explorer(*, n_features=2000, n_selected=20, n_samples=80, see
         return [("wrong-way accuracy", result.leaky), ("right-way accuracy", result.honest),
                 ("inflation", result.inflation), ("chance", 0.5)]
 
+    draw, redraw = _replotting(draw)
     return LiveExperiment(controls=controls,
-                          experiment=experiment, draw=draw, describe=describe, question=question,
+                          experiment=experiment, draw=draw, redraw=redraw, describe=describe, question=question,
                           figsize=(5.5, 3.6))
 
 
@@ -616,7 +621,8 @@ def temperature_explorer(logits, y_true, *, temperature=1.0, n_bins=10, question
 
     slider = _choice_slider([0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0], temperature,
                             name="temperature", description="temperature T")
-    return LiveExperiment(controls={"temperature": slider}, experiment=experiment, draw=draw,
+    draw, redraw = _replotting(draw)
+    return LiveExperiment(controls={"temperature": slider}, experiment=experiment, draw=draw, redraw=redraw,
                           describe=describe, question=question, figsize=(5.5, 3.6))
 
 
@@ -674,8 +680,10 @@ def rare_class_explorer(*, keep_fraction=1.0, overlap=0.0, rare_class=8, questio
                 ("overall accuracy", result.accuracy), ("macro-F1", result.macro_f1),
                 (f"recall of digit {rare_class}", result.rare_recall)]
 
+    draw, redraw = _replotting(draw)
     return LiveExperiment(controls={"keep_fraction": fraction_slider, "overlap": overlap_slider},
-                          experiment=experiment, draw=draw, describe=describe, question=question, figsize=(6.0, 3.4))
+                          experiment=experiment, draw=draw, redraw=redraw, describe=describe, question=question,
+                          figsize=(6.0, 3.4))
 
 
 def cost_threshold_explorer(report, *, false_negative_cost=5.0, question=None):
