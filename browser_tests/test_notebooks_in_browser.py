@@ -11,7 +11,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "notebooks").glob("*.ipynb"))
 RUN_TIMEOUT_MS = 120_000
-LATENCY_PRESSES = 5
+LATENCY_PRESSES = 20
 LATENCIES = {}  # widget -> milliseconds from key press to new figure, written for `make bench`
 
 

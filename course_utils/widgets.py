@@ -244,12 +244,15 @@ def _slider(value, *, low, high, step, description, readout_format=".2f"):
                                layout=widgets.Layout(width="420px"))
 
 
-def _choice_slider(options, value, *, name, description, width="420px"):
-    """A SelectionSlider over ``options`` starting at ``value``; a value not offered is refused by name."""
+def _choice_slider(options, value, *, name, description, width="420px", continuous_update=True):
+    """A SelectionSlider over ``options`` starting at ``value``; a value not offered is refused by name.
+
+    It updates while dragging (``continuous_update``) unless an update takes more than ~50 ms.
+    """
     if value not in options:
         raise ValueError(f"{name} must be one of the slider's values {list(options)}, got {value!r}.")
     return widgets.SelectionSlider(options=list(options), value=value, description=description,
-                                   continuous_update=False, style={"description_width": "initial"},
+                                   continuous_update=continuous_update, style={"description_width": "initial"},
                                    layout=widgets.Layout(width=width))
 
 
@@ -373,7 +376,8 @@ def prevalence_explorer(*, negatives_per_positive=1.0, auc=0.75, n_positive=100,
                 ("average precision", result.average_precision)]
 
     slider = _choice_slider([0.5, 1, 2, 5, 10, 20, 50, 100, 200], negatives_per_positive,
-                            name="negatives_per_positive", description="negatives per positive")
+                            name="negatives_per_positive", description="negatives per positive",
+                            continuous_update=False)  # re-samples and re-plots two curves: ~50 ms
     return LiveExperiment(controls={"negatives_per_positive": slider}, experiment=experiment,
                           draw=draw, redraw=redraw, describe=describe, question=question)
 
@@ -468,7 +472,7 @@ def padding_explorer(sweep, *, padding_fraction=0.4, question=None):
                 ("accuracy on real tokens", result.accuracy_real_tokens)]
 
     slider = widgets.SelectionSlider(options=fractions, value=min(fractions, key=lambda f: abs(f - padding_fraction)),
-                                     description="padding fraction", continuous_update=False,
+                                     description="padding fraction", continuous_update=True,
                                      style={"description_width": "initial"}, layout=widgets.Layout(width="420px"))
     draw, redraw = _replotting(draw)
     return LiveExperiment(controls={"padding_fraction": slider}, experiment=experiment, draw=draw, redraw=redraw,
