@@ -12,7 +12,7 @@ LAB_FLAGS := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 TEST_ENV := COURSE_STRICT_WARNINGS=1 TF_CPP_MIN_LOG_LEVEL=3 PYDEVD_DISABLE_FILE_VALIDATION=1
 
 .DEFAULT_GOAL := help
-.PHONY: help venv lab test test-browser exercises execute bench lock clean site test-site
+.PHONY: help venv lab test test-browser test-latest exercises execute bench lock clean site test-site
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
@@ -26,8 +26,9 @@ $(STAMP): pyproject.toml constraints.txt
 
 venv: $(STAMP) ## create or update the virtual environment (.venv) from pyproject.toml + constraints.txt
 
+# JUPYTER_CONFIG_PATH: the course's jupyter_server_config.py (idle kernels are shut down; see the instructor guide).
 lab: $(STAMP) ## set up, then open the course in JupyterLab at notebook 00
-	$(BIN)/jupyter lab $(LAB_FLAGS) notebooks/00_setup.ipynb
+	JUPYTER_CONFIG_PATH="$(CURDIR)$${JUPYTER_CONFIG_PATH:+:$$JUPYTER_CONFIG_PATH}" $(BIN)/jupyter lab $(LAB_FLAGS) notebooks/00_setup.ipynb
 
 # Learners' laptops differ in thread count: the checked notebook cells must print the same text at
 # 2 threads (the full run) and at 1 thread (a second pass over the notebooks that have checked cells).
@@ -60,6 +61,11 @@ exercises: $(STAMP) ## regenerate exercises/ from solutions/
 execute: $(STAMP) ## re-run notebooks/ and solutions/ top to bottom, save outputs, regenerate exercises
 	$(BIN)/python tools/execute_notebooks.py
 	$(BIN)/python tools/make_exercises.py
+
+# Interpreters for test-latest, e.g. make test-latest LATEST_PYTHONS="python3.11 python3.13"
+LATEST_PYTHONS ?= $(PYTHON)
+test-latest: ## the whole suite against the NEWEST release of every dependency (.venv-latest-X.Y); writes test-latest-report.md
+	bash tools/test_latest.sh $(LATEST_PYTHONS)
 
 bench: $(STAMP) ## time each notebook in a fresh kernel (seconds, peak MB) and each widget update, against the budgets
 	$(BIN)/python tools/bench.py --json bench-results.json
