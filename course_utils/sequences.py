@@ -58,6 +58,7 @@ def first_token_task(n_samples=1000, *, length=10, vocab_size=8, positive_share=
     n_samples, length, vocab_size, rng = _check_task(n_samples, length, vocab_size, seed)
     positive_share = check_fraction(positive_share, "positive_share")
     X = rng.integers(1, vocab_size + 1, size=(n_samples, length))
+    # uniform draws for the balanced default keep its data (and published numbers) unchanged
     probabilities = None if positive_share == 0.5 else [positive_share, 1 - positive_share]
     X[:, 0] = rng.choice([1, 2], size=n_samples, p=probabilities)
     return X, (X[:, 0] == 1).astype(int)
