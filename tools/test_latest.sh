@@ -61,9 +61,21 @@ for python in "$@"; do
       --junitxml="$WORK/junit-browser-$version.xml" browser_tests >> "$WORK/pytest-$version.log" 2>&1 || code=1
   fi
   [ "$code" = 0 ] || status=1
+  pinned=()
+  if [ "$code" != 0 ] && [ -x .venv/bin/python ]; then
+    # Control run: the failing test files again with the pins (.venv). A test that fails there too
+    # is not an upgrade break (the work tree itself is red).
+    mapfile -t files < <("$venv/bin/python" tools/test_latest_report.py --failed-files "$junit")
+    if [ "${#files[@]}" -gt 0 ]; then
+      echo "== Python $version: control run of ${#files[@]} failing files with the pins" >&2
+      nice -n 10 tools/offline.sh .venv/bin/python -m pytest -p no:cacheprovider -q \
+        --junitxml="$WORK/pinned-$version.xml" "${files[@]}" > "$WORK/pinned-$version.log" 2>&1
+      pinned=(--pinned-junit "$WORK/pinned-$version.xml")
+    fi
+  fi
   "$venv/bin/python" tools/test_latest_report.py --python "$version" --seconds $((SECONDS - start)) \
     --exit-code "$code" --freeze "$WORK/freeze-$version.txt" --log "$WORK/pytest-$version.log" \
-    "$WORK"/junit*-"$version".xml >> "$REPORT"
+    "${pinned[@]}" "$WORK"/junit*-"$version".xml >> "$REPORT"
 done
 echo "wrote $ROOT/$REPORT" >&2
 exit $status

@@ -48,6 +48,15 @@ def failures(junit_paths):
     return found, total
 
 
+def test_file(test_id):
+    """'tests.test_x::name' -> 'tests/test_x.py'; 'notebooks.01_a.ipynb::Cell 3' -> 'notebooks/01_a.ipynb'."""
+    module = test_id.split("::", 1)[0]
+    if module.endswith(".ipynb"):
+        folder, name = module.split(".", 1)
+        return f"{folder}/{name}"
+    return module.replace(".", "/") + ".py"
+
+
 def culprits(text, module_to_dist):
     """Distributions of the library frames in a traceback: (outermost, deepest), or (None, None)."""
     modules = [m for m in LIBRARY_FRAME.findall(text) if m not in ("_pytest", "pluggy", "nbval", "jupyter_client",
@@ -71,13 +80,19 @@ def summary_line(text):
 def main(argv=None):
     parser = argparse.ArgumentParser()
     parser.add_argument("junit", nargs="+", type=Path)
-    parser.add_argument("--python", required=True)
+    parser.add_argument("--failed-files", action="store_true", help="only print the files of the failed tests")
+    parser.add_argument("--pinned-junit", type=Path, help="the failed files run again with the pins (.venv)")
+    parser.add_argument("--python")
     parser.add_argument("--seconds", type=int, default=0)
     parser.add_argument("--exit-code", type=int, default=0)
-    parser.add_argument("--freeze", type=Path, required=True)
+    parser.add_argument("--freeze", type=Path, help="pip freeze of the newest-releases environment")
     parser.add_argument("--log", type=Path)
     parser.add_argument("--constraints", type=Path, default=ROOT / "constraints.txt")
     args = parser.parse_args(argv)
+    if args.failed_files:
+        found, _ = failures(args.junit)
+        print("\n".join(sorted({test_file(name) for name, _, _ in found if (ROOT / test_file(name)).exists()})))
+        return 0
 
     pins, installed = read_pins(args.constraints), read_pins(args.freeze)
     module_to_dist = {m: [normalise(d) for d in ds] for m, ds in metadata.packages_distributions().items()}
@@ -104,11 +119,20 @@ def main(argv=None):
             tail = args.log.read_text().splitlines()[-20:] if args.log and args.log.exists() else []
             print("```\n" + "\n".join(tail) + "\n```")
         return 0
+    pinned_failures = None
+    if args.pinned_junit and args.pinned_junit.exists():
+        pinned_failures = {name for name, _, _ in failures([args.pinned_junit])[0]}
+        same = sum(name in pinned_failures for name, _, _ in found)
+        print(f"Control run with the pins (.venv) of the failing files: {same} of these {len(found)} failures "
+              "happen there too, so they are not caused by an upgrade.\n")
     blamed = Counter()
     print("| test | outcome | package it broke in (called → deepest) | message |\n|---|---|---|---|")
     for name, kind, text in found:
+        also_pinned = pinned_failures is not None and name in pinned_failures
         outer, deepest = culprits(text, module_to_dist)
-        if outer is None:
+        if also_pinned:
+            where = "none: fails with the pins too"
+        elif outer is None:
             where = "no library frame (changed output or course code)"
         else:
             version = installed.get(outer, "?")
