@@ -92,7 +92,8 @@ def test_masked_metrics_properties(n, length, seed):
     (lambda: sequences.shuffle_within_sequences(np.array([1, 2])), "X must be a non-empty 2-D integer array"),
     (lambda: sequences.padding_sweep(None, padding_fractions=()), "padding_fractions must be a non-empty"),
     (lambda: sequences.token_accuracy(np.zeros((2, 3)), np.zeros((2, 4))), "same shape"),
-    (lambda: sequences.token_accuracy(np.zeros((2, 3)), np.zeros((2, 3)), mask=np.zeros((2, 3), bool)), "mask selects no position"),
+    (lambda: sequences.token_accuracy(np.zeros((2, 3)), np.zeros((2, 3)), mask=np.zeros((2, 3), bool)),
+     "mask selects no position"),
 ])
 def test_bad_input_is_named(call, words):
     with pytest.raises((ValueError, TypeError)) as raised:
