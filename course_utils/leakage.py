@@ -143,7 +143,8 @@ def scaling_leak(*, n_samples=1000, n_features=20, seed=0):
     from sklearn.preprocessing import StandardScaler
 
     rng = np.random.default_rng(check_seed(seed))
-    X, y = rng.random((check_positive_int(n_samples, "n_samples", minimum=20), n_features)), rng.integers(0, 2, n_samples)
+    X = rng.random((check_positive_int(n_samples, "n_samples", minimum=20), n_features))
+    y = rng.integers(0, 2, n_samples)
     cv = _cv(5, seed)
     leaky = cross_val_score(_logistic(), StandardScaler().fit_transform(X), y, cv=cv).mean()
     honest = cross_val_score(make_pipeline(StandardScaler(), _logistic()), X, y, cv=cv).mean()
@@ -287,7 +288,8 @@ def random_oversample(X, y, *, seed=0):
     check_same_length(X=X, y=y)
     rng = np.random.default_rng(check_seed(seed))
     classes, counts = np.unique(y, return_counts=True)
-    extra = [rng.choice(np.flatnonzero(y == c), counts.max() - n, replace=True) for c, n in zip(classes, counts)]
+    extra = [rng.choice(np.flatnonzero(y == c), counts.max() - n, replace=True)
+             for c, n in zip(classes, counts, strict=True)]
     rows = np.concatenate([np.arange(len(y)), *extra]).astype(int)
     return X[rows], y[rows]
 
@@ -571,7 +573,8 @@ def tuning_on_test_leak(*, n_samples=400, n_features=50, n_candidates=50, seed=0
     X, y = rng.normal(size=(n_samples, n_features)), rng.integers(0, 2, n_samples)
     X_rest, X_test, y_rest, y_test = train_test_split(X, y, test_size=0.3, random_state=seed, stratify=y)
     X_train, X_val, y_train, y_val = train_test_split(X_rest, y_rest, test_size=0.3, random_state=seed, stratify=y_rest)
-    subsets = [rng.choice(n_features, 5, replace=False) for _ in range(check_positive_int(n_candidates, "n_candidates"))]
+    subsets = [rng.choice(n_features, 5, replace=False)
+               for _ in range(check_positive_int(n_candidates, "n_candidates"))]
 
     def score(columns, X_eval, y_eval):
         model = KNeighborsClassifier(n_neighbors=1).fit(X_train[:, columns], y_train)

@@ -178,7 +178,7 @@ def update_confusion_matrix(ax, counts, *, title=None, normalize=False):
     """
     colour, cells = _confusion_cells(counts, normalize)
     ax.images[0].set_data(colour)
-    for artist, (_, text, text_colour) in zip(ax.texts, cells):
+    for artist, (_, text, text_colour) in zip(ax.texts, cells, strict=False):
         artist.set_text(text)
         artist.set_color(text_colour)
     ax.set_title(title if title is not None else f"accuracy {counts.accuracy:.3f}")
@@ -520,7 +520,7 @@ def plot_leak_scores(results, *, ax=None, title=None):
     rows = np.arange(len(results))
     wrong = ax.barh(rows - 0.2, [r.leaky for r in results], height=0.4, color=OKABE_ITO["vermillion"])
     right = ax.barh(rows + 0.2, [r.honest for r in results], height=0.4, color=OKABE_ITO["blue"])
-    for row, result in zip(rows, results):
+    for row, result in zip(rows, results, strict=True):
         (chance,) = ax.plot([result.chance] * 2, [row - 0.45, row + 0.45], color=OKABE_ITO["black"], linestyle=":")
     ax.set_yticks(rows, [r.leak for r in results])
     ax.invert_yaxis()

@@ -154,7 +154,7 @@ def test_evaluate_threshold_matches_sklearn_precision_recall_curve_thresholds():
     y_true = rng.integers(0, 2, 200)
     scores = rng.uniform(size=200) + 0.3 * y_true
     precision, recall, thresholds = skm.precision_recall_curve(y_true, scores)
-    for p, r, t in list(zip(precision, recall, thresholds))[::20]:
+    for p, r, t in list(zip(precision, recall, thresholds, strict=False))[::20]:
         counts = evaluate_threshold(y_true, scores, threshold=t)
         assert counts.precision == pytest.approx(p)
         assert counts.recall == pytest.approx(r)

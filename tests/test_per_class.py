@@ -162,7 +162,8 @@ def test_overlap_changes_only_the_rare_class_in_both_parts():
     for X_clean, X_mixed, y in [(clean[0], mixed[0], clean[2]), (clean[1], mixed[1], clean[3])]:
         np.testing.assert_array_equal(X_clean[y != 8], X_mixed[y != 8])
         assert np.abs(X_clean[y == 8] - X_mixed[y == 8]).mean() > 1
-    np.testing.assert_array_equal(per_class.load_digits_with_rare_class(keep_fraction=1.0)[0], clean[0])  # cache untouched
+    # cache untouched
+    np.testing.assert_array_equal(per_class.load_digits_with_rare_class(keep_fraction=1.0)[0], clean[0])
 
 
 def test_grid_holds_every_pair():
@@ -184,7 +185,8 @@ def test_shifted_minority_data():
     (lambda: per_class.per_class_table([0, 0], [0, 1], labels=[0, 1]), ValueError, "class 1 has no sample in y_true"),
     (lambda: per_class.per_class_table([], []), ValueError, "y_true is empty"),
     (lambda: per_class.one_vs_rest_accuracy([0, 1], [0, 1, 1], 1), ValueError, "y_true has 2, y_pred has 3"),
-    (lambda: per_class.one_vs_rest_accuracy([0, 1], [0, 1], 7), ValueError, "label 7 occurs in neither y_true nor y_pred"),
+    (lambda: per_class.one_vs_rest_accuracy([0, 1], [0, 1], 7), ValueError,
+     "label 7 occurs in neither y_true nor y_pred"),
     (lambda: per_class.load_digits_with_rare_class(keep_fraction=0), ValueError, "keep_fraction must be in (0, 1]"),
     (lambda: per_class.load_digits_with_rare_class(keep_fraction="half"), TypeError, "keep_fraction must be a number"),
     (lambda: per_class.load_digits_with_rare_class(overlap=1.0), ValueError, "overlap must be in [0, 1)"),

@@ -83,12 +83,12 @@ def test_build_binary_mlp_is_reproducible_and_keras_accuracy_matches_its_confusi
     # architecture: 2 -> 4 (relu) -> 1 (sigmoid): 2*4+4 + 4*1+1 = 17 parameters
     assert model_a.count_params() == 17
     assert len(initial_a) == len(initial_b) == 4
-    for wa, wb in zip(initial_a, initial_b):
+    for wa, wb in zip(initial_a, initial_b, strict=True):
         np.testing.assert_array_equal(wa, wb)
     np.testing.assert_array_equal(predictions_a, predictions_b)
     assert ((predictions_a >= 0) & (predictions_a <= 1)).all()
     # training changed the weights
-    assert any(not np.array_equal(w0, w1) for w0, w1 in zip(initial_a, model_a.get_weights()))
+    assert any(not np.array_equal(w0, w1) for w0, w1 in zip(initial_a, model_a.get_weights(), strict=True))
 
     results = model_a.evaluate(X, y, verbose=0, return_dict=True)
     counts = confusion_counts(y, (predictions_a > 0.5).astype(int))
@@ -131,9 +131,9 @@ def test_restart_training_is_a_fresh_start():
     trained = train(model)
     restart_training(model, start, seed=5)
     assert int(model.optimizer.iterations.numpy()) == 0
-    for w0, w in zip(start, model.get_weights()):
+    for w0, w in zip(start, model.get_weights(), strict=True):
         np.testing.assert_array_equal(w0, w)
-    for w1, w2 in zip(trained, train(model)):
+    for w1, w2 in zip(trained, train(model), strict=True):
         np.testing.assert_array_equal(w1, w2)
     restart_training(model, start, learning_rate=0.002, seed=5)
     assert float(model.optimizer.learning_rate.numpy()) == pytest.approx(0.002)

@@ -107,7 +107,8 @@ def test_postbuild_installs_the_server_config():
 
 def test_test_latest_report_names_the_package_a_failure_comes_from(tmp_path):
     traceback = ("course_utils/plots.py:80: in roc\n    RocCurveDisplay.from_estimator(model, X, y, color='k')\n"
-                 f"{sys.prefix}/lib/python3.11/site-packages/sklearn/metrics/_plot/roc_curve.py:300: in from_estimator\n"
+                 f"{sys.prefix}/lib/python3.11/site-packages/sklearn/metrics/_plot/roc_curve.py:300: "
+                 "in from_estimator\n"
                  "E   TypeError: from_estimator() got an unexpected keyword argument 'color'")
     (tmp_path / "junit.xml").write_text(
         '<testsuites><testsuite><testcase classname="tests.test_plots" name="test_ok"/>'
