@@ -55,11 +55,11 @@ class _Placeholder:
 ____ = _Placeholder()
 
 _STYLES = {
-    "correct": ("#009E73", "Correct"),
-    "incorrect": ("#D55E00", "Incorrect"),
+    "correct": ("#00785A", "Correct"),
+    "incorrect": ("#B34700", "Incorrect"),
     "not attempted": ("#0072B2", "Not attempted yet"),
-    "hint": ("#E69F00", "Hint"),
-    "solution": ("#CC79A7", "Solution"),
+    "hint": ("#8A5C00", "Hint"),
+    "solution": ("#A0467F", "Solution"),
     "progress": ("#0072B2", "Progress"),
     "checker problem": ("#000000", "Checker problem (not your fault)"),
 }

@@ -279,15 +279,19 @@ class HonestReport:
                             trivial=self.cost.best_trivial_cost, ax=axes[3])
         return figure
 
+    def _figure_alt(self):
+        return (f"Report figures for {self.title}: the model's scores with their intervals next to the "
+                "majority baseline, and the reliability diagram.")
+
     def _repr_html_(self):
         buffer = io.BytesIO()
         self.figure().savefig(buffer, format="png", dpi=72)
         image = base64.b64encode(buffer.getvalue()).decode("ascii")
-        colours = {"warning": "#D55E00", "ok": "#009E73", "note": "#0072B2"}
+        colours = {"warning": "#B34700", "ok": "#00785A", "note": "#0072B2"}  # ≥ 4.5:1 on white (WCAG AA)
         marks = {"warning": "⚠ warning", "ok": "✓ checked", "note": "ℹ note"}
         items = "".join(
             f"<li><span style='color:{colours[f.level]}'><b>{marks[f.level]}</b></span> ({html.escape(f.check)}): "
-            f"{html.escape(f.message)} — <a href='{NOTEBOOKS[f.notebook][1]}'>"
+            f"{html.escape(f.message)} — <a href='../notebooks/{NOTEBOOKS[f.notebook][1]}'>"
             f"{html.escape(NOTEBOOKS[f.notebook][0])}</a></li>"
             for f in self.findings)
         cost = ""
@@ -302,7 +306,7 @@ class HonestReport:
                 f"{self.n_splits}-fold {html.escape(self.splitter)} × {self.n_repeats}; "
                 f"intervals: {html.escape(self.interval_method)}.</p>"
                 f"{self.score_table().to_html(float_format=lambda v: f'{v:.3f}', na_rep='–')}"
-                f"<img src='data:image/png;base64,{image}'/>"
+                f"<img src='data:image/png;base64,{image}' alt='{html.escape(self._figure_alt(), quote=True)}'/>"
                 f"<p><b>Per class</b> (first repetition)</p>{self.per_class.to_html(float_format=lambda v: f'{v:.3f}')}"
                 f"<p>ECE {self.ece:.3f} · shuffled-label balanced accuracy {self.shuffled_label_score:.3f}</p>"
                 f"{cost}<p><b>Checks and warnings</b></p><ul>{items}</ul></div>")

@@ -183,8 +183,8 @@ class EnvironmentReport:
     def _repr_html_(self):
         body = "".join(f"<tr><td>{item}</td><td><code>{value}</code></td></tr>"
                        for item, value in self.rows())
-        verdict = ("<b style='color:#009E73'>All checks passed.</b>" if self.ok else
-                   "<b style='color:#D55E00'>Problems:</b> " + "; ".join(self.problems))
+        verdict = ("<b style='color:#00785A'>All checks passed.</b>" if self.ok else
+                   "<b style='color:#B34700'>Problems:</b> " + "; ".join(self.problems))
         return f"<table>{body}</table><p>{verdict}</p>"
 
 
