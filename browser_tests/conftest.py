@@ -69,7 +69,7 @@ def lab(tmp_path_factory):
                 break
             except OSError:
                 if server.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("JupyterLab did not start:\n" + (home / "server.log").read_text())
+                    raise RuntimeError("JupyterLab did not start:\n" + (home / "server.log").read_text()) from None
                 time.sleep(0.3)
         yield base, token, root_dir
     finally:

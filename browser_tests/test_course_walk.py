@@ -17,7 +17,6 @@ import urllib.request
 from pathlib import Path
 
 import psutil
-
 from test_notebooks_in_browser import KERNEL_DONE, RUN_TIMEOUT_MS, error_outputs
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -82,7 +81,8 @@ def test_the_whole_course_in_one_session_stays_under_binders_memory_limit(page, 
     for number, path in enumerate(NOTEBOOKS):
         name = Path(path).stem
         if number:  # the notebook's own **Next** link opens the next one in the same tab set
-            page.evaluate("async (path) => { await window.jupyterapp.commands.execute('docmanager:open', {path}); }", path)
+            page.evaluate("async (path) => {"
+                          " await window.jupyterapp.commands.execute('docmanager:open', {path}); }", path)
         page.wait_for_function(
             "(path) => { const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;"
             " return w && w.context && w.context.path === path && w.sessionContext.session"
@@ -101,7 +101,8 @@ def test_the_whole_course_in_one_session_stays_under_binders_memory_limit(page, 
             break
         assert ending_says_shut_down(root_dir, path), f"{path} does not end by asking to shut its kernel down"
         before = len(live_kernel_ids(lab))
-        page.evaluate("async () => { await window.jupyterapp.commands.execute('kernelmenu:shutdown'); }")  # Kernel → Shut Down Kernel
+        # Kernel → Shut Down Kernel
+        page.evaluate("async () => { await window.jupyterapp.commands.execute('kernelmenu:shutdown'); }")
         deadline = time.monotonic() + 30
         while len(live_kernel_ids(lab)) >= before:
             assert time.monotonic() < deadline, f"Kernel → Shut Down Kernel left {path}'s kernel running"

@@ -116,8 +116,10 @@ def test_exercise_checker_in_the_browser(page, lab):
     index = page.evaluate("""() => window.jupyterapp.shell.currentWidget.content.widgets
         .findIndex(c => c.model.sharedModel.getSource().includes('ex01.q3.check'))""")
     assert index > 0
-    source = page.evaluate("(i) => window.jupyterapp.shell.currentWidget.content.widgets[i].model.sharedModel.getSource()", index)
-    wrong = set_cell_source_and_run(page, index, source.replace("baseline_accuracy = ____", "baseline_accuracy = np.mean(y_true)"))
+    source = page.evaluate(
+        "(i) => window.jupyterapp.shell.currentWidget.content.widgets[i].model.sharedModel.getSource()", index)
+    blank = "baseline_accuracy = ____"
+    wrong = set_cell_source_and_run(page, index, source.replace(blank, "baseline_accuracy = np.mean(y_true)"))
     assert "Incorrect" in wrong and "share of sick patients" in wrong, wrong
-    right = set_cell_source_and_run(page, index, source.replace("baseline_accuracy = ____", "baseline_accuracy = np.mean(y_true == 0)"))
+    right = set_cell_source_and_run(page, index, source.replace(blank, "baseline_accuracy = np.mean(y_true == 0)"))
     assert "Correct" in right, right

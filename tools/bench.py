@@ -133,7 +133,8 @@ def _widget_cases():
         ("seed_spread_explorer (05)", seed_spread, "n_seeds", [5, 10, 20, 10, 5, 10]),
         # A model size not seen yet trains 20 networks (a few seconds, the status line says so); then cached.
         ("seed_spread_explorer (05), first visits retrain", seed_spread, "hidden_units", [8, 16, 32, 64, 32, 16]),
-        ("selection_leak_explorer (04)", selection_leak, "n_features", [50, 100, 200, 500, 1000, 2000, 1000, 500, 200, 100]),
+        ("selection_leak_explorer (04)", selection_leak, "n_features",
+         [50, 100, 200, 500, 1000, 2000, 1000, 500, 200, 100]),
         ("selection_leak_explorer (04)", selection_leak, "n_selected", [1, 2, 5, 10, 20, 50, 20, 10, 5, 2]),
         ("temperature_explorer (02)", widgets.temperature_explorer(*_overconfident_logits()), "temperature",
          [0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0]),
@@ -250,7 +251,7 @@ def main(argv=None):
         paths += sorted((ROOT / "solutions").glob("*.ipynb"))
 
     results = {"notebooks": [], "widgets": []}
-    print(f"| notebook | seconds | budget | peak RSS MB | budget | verdict |\n|---|---|---|---|---|---|")
+    print("| notebook | seconds | budget | peak RSS MB | budget | verdict |\n|---|---|---|---|---|---|")
     for path in paths:
         row = bench_notebook(path)
         results["notebooks"].append(row)
@@ -261,8 +262,8 @@ def main(argv=None):
     print(f"| **total** | {total} | {COURSE_SECONDS:.0f} | | | {verdict(total <= COURSE_SECONDS)} |")
 
     if not args.no_widgets:
-        print(f"\n| widget, Python update (experiment + figure + PNG) | control | updates | p50 ms | p95 ms | max ms "
-              f"| CPU p95 ms | budget p95 | verdict |\n|---|---|---|---|---|---|---|---|---|")
+        print("\n| widget, Python update (experiment + figure + PNG) | control | updates | p50 ms | p95 ms | max ms "
+              "| CPU p95 ms | budget p95 | verdict |\n|---|---|---|---|---|---|---|---|---|")
         for row in bench_widgets():
             results["widgets"].append(row)
             ok = "retrain" in row["widget"] or row["p95_ms"] <= WIDGET_PYTHON_MS  # training says so on screen

@@ -59,8 +59,8 @@ def test_file(test_id):
 
 def culprits(text, module_to_dist):
     """Distributions of the library frames in a traceback: (outermost, deepest), or (None, None)."""
-    modules = [m for m in LIBRARY_FRAME.findall(text) if m not in ("_pytest", "pluggy", "nbval", "jupyter_client",
-                                                                   "nbclient", "ipykernel", "IPython", "tornado", "zmq")]
+    runners = ("_pytest", "pluggy", "nbval", "jupyter_client", "nbclient", "ipykernel", "IPython", "tornado", "zmq")
+    modules = [m for m in LIBRARY_FRAME.findall(text) if m not in runners]
     if not modules:
         return None, None
     names = [module_to_dist.get(m, [m])[0] for m in modules]
