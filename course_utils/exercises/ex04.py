@@ -9,7 +9,6 @@ splitter; question 7 calls the learner's function on hidden data sets.
 from __future__ import annotations
 
 import inspect
-import math
 import numbers
 import warnings
 
@@ -241,7 +240,8 @@ class PipelineQuestion(Question):
         from sklearn.model_selection import cross_val_score
 
         if isinstance(answer, numbers.Real) and not isinstance(answer, (bool, np.bool_)):
-            leaky = not math.isnan(answer) and abs(float(answer) - self._leaky()) < 0.001
+            # A learner's int can exceed float range; such a number is not the leaky score either.
+            leaky = 0 <= answer <= 1 and abs(float(answer) - self._leaky()) < 0.001
             return Verdict("incorrect", f"{self.name} expects {self._expects()}, not a number"
                            f"{' (and that one is the leaky score itself)' if leaky else ''}: build the pipeline "
                            "and pass it; the checker cross-validates it for you.")
