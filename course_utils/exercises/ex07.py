@@ -157,7 +157,8 @@ q2 = ChoiceQuestion(
 q3 = NumberQuestion(
     name="Question 3 (the honest balanced accuracy)",
     expected=lambda: _honest_report().scores["balanced_accuracy"].value,
-    tolerance=0.002,
+    # Tight: notebook 07 prints numbers within 0.002 of this one, and copying them must not pass.
+    tolerance=1e-4,
     mistakes=[(lambda: _colleague_report().scores["balanced_accuracy"].value,
                "that is the score on the colleague's prepared rows. Start again from load_tumours() and let the "
                "pipeline do the balancing inside each training fold (make_model(resample=True)).")],
