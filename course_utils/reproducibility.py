@@ -208,7 +208,7 @@ def environment_report(*, check_tensorflow=True):
     True
     """
     problems = []
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - learners may run the notebooks on another Python
         problems.append(f"Python 3.11 or newer is needed, this is {platform.python_version()}")
     packages = {name: _version(name) for name in COURSE_PACKAGES}
     problems += [f"{name} is not installed" for name, version in packages.items() if version is None]

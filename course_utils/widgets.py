@@ -18,6 +18,13 @@ import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from ._validation import (
+    as_binary_labels,
+    as_numeric_1d,
+    check_fraction,
+    check_positive_int,
+    check_same_length,
+)
 from .experiments import always_negative_experiment, prevalence_experiment
 from .metrics import evaluate_threshold
 from .plots import (
@@ -28,8 +35,6 @@ from .plots import (
     plot_threshold_tradeoff,
     update_confusion_matrix,
 )
-from ._validation import (as_binary_labels, as_numeric_1d, check_fraction, check_positive_int, check_real,
-                          check_same_length)
 
 __all__ = [
     "LiveExperiment",
@@ -418,7 +423,7 @@ def baseline_explorer(*, prevalence=0.1, n_samples=1000, question=None):
         return [*bars, *drawn["labels"]]
 
     def redraw(counts):
-        for bar, label, value in zip(drawn["bars"], drawn["labels"], (counts.accuracy, counts.recall)):
+        for bar, label, value in zip(drawn["bars"], drawn["labels"], (counts.accuracy, counts.recall), strict=True):
             bar.set_height(value)
             label.xy = (bar.get_x() + bar.get_width() / 2, value)
             label.set_text(f"{value:.3f}")
