@@ -118,8 +118,11 @@ def test_exercise_checker_in_the_browser(page, lab):
     assert index > 0
     source = page.evaluate(
         "(i) => window.jupyterapp.shell.currentWidget.content.widgets[i].model.sharedModel.getSource()", index)
-    blank = "baseline_accuracy = ____"
-    wrong = set_cell_source_and_run(page, index, source.replace(blank, "baseline_accuracy = np.mean(y_true)"))
-    assert "Incorrect" in wrong and "share of sick patients" in wrong, wrong
-    right = set_cell_source_and_run(page, index, source.replace(blank, "baseline_accuracy = np.mean(y_true == 0)"))
+    blank = "balanced_accuracy = ____"
+    assert blank in source
+    wrong = set_cell_source_and_run(page, index, source.replace(blank, "balanced_accuracy = np.mean(y_pred == y_true)"))
+    assert "Incorrect" in wrong and "plain accuracy" in wrong, wrong
+    right = set_cell_source_and_run(page, index, source.replace(
+        blank, "from sklearn.metrics import balanced_accuracy_score\n"
+               "balanced_accuracy = balanced_accuracy_score(y_true, y_pred)"))
     assert "Correct" in right, right
