@@ -69,6 +69,8 @@ def as_labels(values, name, *, allow_empty=False):
             )
         return array.astype(int)
     if array.dtype == object:
+        if all(isinstance(value, str) for value in array):  # pandas' string columns arrive as objects
+            return array.astype(str)
         raise TypeError(f"{name} must hold labels of one type (ints or strings).")
     return array
 
@@ -107,16 +109,6 @@ def check_same_length(**arrays):
         raise ValueError(f"Arrays must have the same length: {described}.")
 
 
-def check_both_classes(y_true, name):
-    """Raise if a 0/1 label array holds only one class."""
-    present = np.unique(y_true)
-    if present.size < 2:
-        raise ValueError(
-            f"{name} holds only class {present[0]!r}; this metric needs both "
-            "classes (0 and 1) to be present."
-        )
-
-
 def check_fraction(value, name, *, low=0.0, high=1.0, inclusive=(False, False)):
     """Return ``value`` as float, checking ``low < value < high`` (bounds optional)."""
     check_real(value, name)
@@ -137,6 +129,14 @@ def check_real(value, name):
     if not np.isfinite(value):
         raise ValueError(f"{name} must be finite, got {value!r}.")
     return value
+
+
+def check_positive_real(value, name):
+    """Return ``value`` as float, checking it is a finite number > 0 (e.g. a learning rate)."""
+    check_real(value, name)
+    if value <= 0:
+        raise ValueError(f"{name} must be positive, got {value!r}.")
+    return float(value)
 
 
 def check_positive_int(value, name, *, minimum=1):

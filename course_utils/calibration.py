@@ -69,7 +69,14 @@ def binary_cross_entropy(y_true, p, *, eps=1e-15):
 
 @dataclass(frozen=True)
 class ReliabilityCurve:
-    """Per-bin confidence and accuracy of the predicted class (empty bins dropped)."""
+    """Per-bin confidence and accuracy of the predicted class (empty bins dropped).
+
+    Examples
+    --------
+    >>> curve = reliability_curve([1, 1, 0, 0], [0.9, 0.9, 0.1, 0.6], n_bins=5)
+    >>> curve.confidence.round(2).tolist(), curve.accuracy.tolist(), round(curve.ece, 3)
+    ([0.6, 0.9], [0.0, 1.0], 0.225)
+    """
 
     bin_edges: np.ndarray
     confidence: np.ndarray
@@ -174,7 +181,17 @@ def fit_temperature(logits, y_true, *, bounds=(0.05, 20.0)):
 
 @dataclass(frozen=True)
 class TemperatureResult:
-    """Loss, accuracy and calibration of ``sigmoid(logits / temperature)``."""
+    """Loss, accuracy and calibration of ``sigmoid(logits / temperature)``.
+
+    ``worst_loss`` is the largest per-sample loss; ``worst_share`` its share
+    of the summed loss.
+
+    Examples
+    --------
+    >>> result = temperature_experiment([4.0, 4.0, -4.0, -4.0], [1, 0, 0, 0], 2.0)
+    >>> result.p.round(3).tolist(), round(result.worst_loss, 3), round(result.worst_share, 3)
+    ([0.881, 0.881, 0.119, 0.119], 2.127, 0.848)
+    """
 
     temperature: float
     p: np.ndarray

@@ -81,6 +81,12 @@ class Verdict:
         ``"progress"`` or ``"checker problem"`` (the checker's own code failed).
     message : str
         The teaching text.
+
+    Examples
+    --------
+    >>> verdict = Verdict("incorrect", "0.500 is not it. Call .hint() for a pointer.")
+    >>> verdict.correct, str(verdict)
+    (False, 'Incorrect: 0.500 is not it. Call .hint() for a pointer.')
     """
 
     status: str
@@ -223,6 +229,20 @@ class Question:
     hint : str
     solution : str
         Code or text shown by :meth:`solution`.
+
+    Examples
+    --------
+    A learner uses :meth:`check`, :meth:`hint` and :meth:`solution` (in
+    Jupyter each shows a coloured line; here, text):
+
+    >>> q = NumberQuestion(name="Question 1", expected=lambda: 0.97, hint="Count the negatives.",
+    ...                    solution="accuracy = 0.97")
+    >>> q.check(____)
+    Not attempted yet: replace ____ with your answer to Question 1, then run the cell again.
+    >>> q.check(0.5)
+    Incorrect: 0.500 is not it. Call .hint() for a pointer.
+    >>> q.hint()
+    Hint: Count the negatives.
     """
 
     kind = "question"
@@ -587,7 +607,9 @@ class FunctionQuestion(Question):
         short reason; it must accept any object as ``got``. Default:
         :func:`compare_outputs` with ``tolerance``.
     tolerance : float
-        For the default comparison (absolute and relative).
+        For the default comparison (absolute and relative). The default, 1e-9,
+        suits a function that recomputes the reference's formula; loosen it
+        where a learner may reasonably take another numerical route.
     mistakes : sequence of (callable, str)
         Typical wrong implementations and the message for a function that
         behaves like one of them on every case it fails.
@@ -605,7 +627,7 @@ class FunctionQuestion(Question):
     kind = "function"
 
     def __init__(self, *, name, cases, hint, solution, expected=None, reference=None, signature=None,
-                 compare=None, tolerance=1e-6, mistakes=()):
+                 compare=None, tolerance=1e-9, mistakes=()):
         if (expected is None) == (reference is None):
             raise TypeError("give the reference implementation as expected= (or its alias reference=), once.")
         reference = expected if expected is not None else reference

@@ -62,7 +62,14 @@ def always_negative_experiment(prevalence, *, n_samples=1000, seed=0):
 
 @dataclass(frozen=True)
 class PrevalenceResult:
-    """Scores of one fixed-quality classifier at one class ratio."""
+    """Scores of one fixed-quality classifier at one class ratio.
+
+    Examples
+    --------
+    >>> result = prevalence_experiment(10)
+    >>> result.y_true.size, round(result.prevalence, 3), round(result.roc_auc, 2)
+    (5500, 0.091, 0.75)
+    """
 
     negatives_per_positive: float
     y_true: np.ndarray
@@ -146,7 +153,15 @@ def binormal_population_ap(negatives_per_positive, *, auc=0.75):
 
 @dataclass(frozen=True)
 class ThresholdChoice:
-    """A threshold and the confusion counts of ``score >= threshold`` there."""
+    """A threshold and the confusion counts of ``score >= threshold`` there.
+
+    Examples
+    --------
+    >>> choice = threshold_meeting([0, 0, 1, 1], [0.1, 0.6, 0.4, 0.8], metric="recall", at_least=1.0,
+    ...                            choose="highest")
+    >>> choice.threshold, choice.counts.recall, choice.counts.precision
+    (0.4, 1.0, 0.6666666666666666)
+    """
 
     threshold: float
     counts: ConfusionCounts

@@ -80,6 +80,13 @@ class Score:
     p_value : float
         Two-sided corrected resampled t-test (Nadeau & Bengio 2003) of that difference, via
         :func:`course_utils.stats.paired_difference` — a conservative heuristic, not an exact test.
+
+    Examples
+    --------
+    >>> score = Score(name="balanced accuracy", value=0.8, low=0.75, high=0.85, sd_repeats=float("nan"),
+    ...               sd_folds=0.03, baseline=0.5, difference=0.3, p_value=0.01)
+    >>> score.interval_text()
+    '0.800 [0.750, 0.850]'
     """
 
     name: str
@@ -103,6 +110,13 @@ class Finding:
     ``level`` is ``"warning"`` (act on it) or ``"ok"`` (what the check looked
     for and did not find — which is not proof that the problem is absent) or
     ``"note"`` (a recommendation). ``notebook`` is the key of :data:`NOTEBOOKS`.
+
+    Examples
+    --------
+    >>> finding = Finding(check="duplicates", level="warning", message="12 test rows also appear in training.",
+    ...                   notebook="04")
+    >>> finding.level, NOTEBOOKS[finding.notebook] != ""
+    ('warning', True)
     """
 
     check: str
@@ -117,6 +131,17 @@ class CostAnalysis:
 
     Costs are per case, in units of one false positive; a false negative costs
     ``false_negative_cost``.
+
+    Examples
+    --------
+    >>> from sklearn.datasets import make_classification
+    >>> from sklearn.linear_model import LogisticRegression
+    >>> X, y = make_classification(120, n_features=3, n_informative=2, n_redundant=0, weights=[0.7], random_state=0)
+    >>> report = honest_report(LogisticRegression(), X, y, n_splits=3, n_repeats=1, n_bootstrap=100,
+    ...                        false_negative_cost=5)
+    >>> cost = report.cost
+    >>> cost.thresholds.shape, cost.cost_chosen < cost.cost_default, cost.cost_chosen < cost.best_trivial_cost
+    ((3,), True, True)
     """
 
     false_negative_cost: float
@@ -135,7 +160,19 @@ class CostAnalysis:
 
 @dataclass(repr=False)
 class HonestReport:
-    """What :func:`honest_report` returns. Show it in Jupyter (HTML with figures) or call :meth:`to_markdown`."""
+    """What :func:`honest_report` returns. Show it in Jupyter (HTML with figures) or call :meth:`to_markdown`.
+
+    Examples
+    --------
+    >>> from sklearn.datasets import make_classification
+    >>> from sklearn.linear_model import LogisticRegression
+    >>> X, y = make_classification(120, n_features=3, n_informative=2, n_redundant=0, weights=[0.7], random_state=0)
+    >>> report = honest_report(LogisticRegression(), X, y, n_splits=3, n_repeats=1, n_bootstrap=100)
+    >>> report.n_samples, report.splitter, report.warning_checks()
+    (120, 'StratifiedKFold', set())
+    >>> report.scores["balanced_accuracy"].value > report.scores["balanced_accuracy"].baseline
+    True
+    """
 
     title: str
     n_samples: int

@@ -82,6 +82,10 @@ def set_seed(seed=0, *, tensorflow=None):
     Determinism makes a run *repeatable*; it does not make one run's score
     *reliable* — notebook 05 shows how much scores move between seeds.
 
+    Python's string hashing (``PYTHONHASHSEED``) is fixed when the interpreter
+    starts, so no function can seed it for the running kernel; the course's
+    results do not depend on it.
+
     Examples
     --------
     >>> set_seed(42)
@@ -90,7 +94,6 @@ def set_seed(seed=0, *, tensorflow=None):
     seed = check_seed(seed)
     random.seed(seed)
     np.random.seed(seed)
-    os.environ["PYTHONHASHSEED"] = str(seed)
     if tensorflow is None:
         tensorflow = "tensorflow" in sys.modules
     if tensorflow:
@@ -143,7 +146,22 @@ def _check_tensorflow_in_child_process(timeout=300):
 
 @dataclass
 class EnvironmentReport:
-    """What the setup notebook checks, as data (rendered as a table in Jupyter)."""
+    """What the setup notebook checks, as data (rendered as a table in Jupyter).
+
+    Examples
+    --------
+    >>> report = EnvironmentReport(python="3.12.3", platform="Linux", packages={"numpy": "2.1.0", "keras": None},
+    ...                            tensorflow=None, problems=["keras is missing"])
+    >>> report.ok
+    False
+    >>> print(report)
+    Python      3.12.3
+    Platform    Linux
+    numpy       2.1.0
+    keras       MISSING
+    tensorflow  not checked
+    Problems: keras is missing
+    """
 
     python: str
     platform: str

@@ -193,6 +193,12 @@ class BootstrapInterval:
     confidence : float
     resampled : ndarray of shape (n_resamples,)
         The metric on each resampled test set.
+
+    Examples
+    --------
+    >>> result = bootstrap_accuracy([1, 0, 1, 1] * 50, [1, 0, 0, 1] * 50)
+    >>> result.estimate, round(result.low, 2), round(result.high, 2), result.resampled.shape
+    (0.75, 0.69, 0.81, (2000,))
     """
 
     estimate: float
@@ -326,6 +332,13 @@ class PermutationResult:
         Accuracy of the same predictions against each shuffled copy of the labels.
     p_value : float
         ``(1 + #{null ≥ observed}) / (n_permutations + 1)``, one-sided.
+
+    Examples
+    --------
+    >>> y = [0] * 50 + [1] * 50
+    >>> result = permutation_test(y, [0] * 45 + [1] * 50 + [0] * 5, n_permutations=200)
+    >>> result.accuracy, round(float(result.null_accuracies.mean()), 2), result.learned_something
+    (0.9, 0.5, True)
     """
 
     accuracy: float
@@ -402,6 +415,12 @@ class McNemarResult:
         Two-sided.
     method : str
         ``"exact"``, ``"chi-square"`` or ``"chi-square, no correction"``.
+
+    Examples
+    --------
+    >>> result = mcnemar_test([1] * 30, [1] * 20 + [0] * 10, [1] * 12 + [0] * 8 + [1] * 2 + [0] * 8)
+    >>> result.discordant, result.method, round(result.p_value, 3)
+    (10, 'exact', 0.109)
     """
 
     only_a_right: int
@@ -486,6 +505,12 @@ class PairedDifference:
         Runs in which B scores higher than A.
     corrected : bool
         Whether the Nadeau–Bengio correction was applied.
+
+    Examples
+    --------
+    >>> result = paired_difference([0.80, 0.82, 0.81, 0.79], [0.81, 0.83, 0.83, 0.80])
+    >>> result.n, result.b_wins, round(result.t, 2), result.corrected
+    (4, 4, 5.0, False)
     """
 
     differences: np.ndarray = field(repr=False)

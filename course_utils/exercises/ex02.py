@@ -23,14 +23,28 @@ TEMPERATURES = np.round(np.arange(0.5, 6.0001, 0.05), 2)
 
 
 def predictions():
-    """Labels and predicted probabilities of class 1 for 8 samples."""
+    """Labels and predicted probabilities of class 1 for 8 samples.
+
+    Examples
+    --------
+    >>> y, p = predictions()
+    >>> y.shape, p.shape
+    ((8,), (8,))
+    """
     y = np.array([1, 0, 1, 1, 0, 0, 1, 0])
     p = np.array([0.95, 0.2, 0.7, 0.99, 0.05, 0.6, 0.4, 0.01])
     return y, p
 
 
 def two_models():
-    """Labels and two models' probabilities of class 1 on the same 10 samples: A and B."""
+    """Labels and two models' probabilities of class 1 on the same 10 samples: A and B.
+
+    Examples
+    --------
+    >>> y, p_a, p_b = two_models()
+    >>> y.shape == p_a.shape == p_b.shape == (10,)
+    True
+    """
     y = np.array([1, 1, 0, 0, 1, 0, 1, 0, 1, 0])
     p_a = np.array([0.7, 0.65, 0.3, 0.35, 0.6, 0.4, 0.7, 0.3, 0.45, 0.4])
     p_b = np.array([0.99, 0.99, 0.01, 0.01, 0.99, 0.01, 0.99, 0.01, 0.001, 0.01])
@@ -38,7 +52,14 @@ def two_models():
 
 
 def logit_batch():
-    """Labels and the raw outputs of a final ``Dense(1)`` layer without activation, for 6 samples."""
+    """Labels and the raw outputs of a final ``Dense(1)`` layer without activation, for 6 samples.
+
+    Examples
+    --------
+    >>> y, logits = logit_batch()
+    >>> y.shape, bool(logits.max() > 1)  # logits are not probabilities
+    ((6,), True)
+    """
     y = np.array([1, 0, 1, 0, 1, 0])
     logits = np.array([3.1, -0.4, 7.8, -5.2, 0.9, 1.7])
     return y, logits
@@ -50,6 +71,12 @@ def calibration_splits():
     Returns
     -------
     val_logits, y_val, test_logits, y_test : ndarray
+
+    Examples
+    --------
+    >>> val_logits, y_val, test_logits, y_test = calibration_splits()
+    >>> val_logits.shape, y_test.shape
+    ((400,), (400,))
     """
     rng = np.random.default_rng(20)
     true_logits = rng.normal(0, 1.5, 800)
@@ -179,10 +206,8 @@ def _ece_cases():
 
 q5 = FunctionQuestion(
     name="Question 5 (write ece)",
-    signature="ece(y_true, p, n_bins)",
     expected=_reference_ece,
     cases=_ece_cases,
-    tolerance=1e-9,
     mistakes=[(_ece_of_p, "You binned p itself over [0, 1]. Bin the confidence of the predicted class, "
                           "max(p, 1 − p), over [0.5, 1]."),
               (_unweighted_ece, "You averaged the bins' gaps equally. Weight each bin by its share of the "

@@ -32,6 +32,12 @@ def tagging_example():
     -------
     y_true, y_pred : int arrays (40, 10) of per-token labels 0/1 (y_true is 0 at padding)
     mask : bool array (40, 10), True on real tokens
+
+    Examples
+    --------
+    >>> y_true, y_pred, mask = tagging_example()
+    >>> y_pred.shape, bool(np.all(y_true[~mask] == 0))
+    ((40, 10), True)
     """
     rng = np.random.default_rng(6)
     n, max_length = 40, 10
@@ -53,6 +59,13 @@ def mystery_tasks():
     dict
         ``{"A": (X_train, y_train, X_test, y_test), "B": (...)}``; tokens are
         1 .. :data:`VOCAB_SIZE`, labels 0/1; 600 training and 400 test sequences each.
+
+    Examples
+    --------
+    >>> tasks = mystery_tasks()
+    >>> X_train, y_train, X_test, y_test = tasks["A"]
+    >>> sorted(tasks), X_train.shape, X_test.shape
+    (['A', 'B'], (600, 12), (400, 12))
     """
     tasks = {}
     for name, seed in (("A", 10), ("B", 30)):
@@ -67,7 +80,14 @@ def mystery_tasks():
 
 
 def imbalanced_predictions():
-    """Test labels (mostly positive) and a sequence model's predictions on them."""
+    """Test labels (mostly positive) and a sequence model's predictions on them.
+
+    Examples
+    --------
+    >>> y_true, y_pred = imbalanced_predictions()
+    >>> y_true.shape, y_pred.shape
+    ((240,), (240,))
+    """
     rng = np.random.default_rng(0)
     n = 240
     y_true = (rng.random(n) < 0.75).astype(int)
@@ -165,10 +185,8 @@ def _binomial_against_coin():
 
 q1 = FunctionQuestion(
     name="Question 1 (write masked_token_accuracy)",
-    signature="masked_token_accuracy(y_true, y_pred, mask)",
     expected=_masked_token_accuracy_reference,
     cases=_masked_cases,
-    tolerance=1e-9,
     mistakes=[
         (lambda y_true, y_pred, mask: float(np.mean(np.asarray(y_true) == np.asarray(y_pred))),
          "Your function counts the padded positions too: average only where the mask is on."),

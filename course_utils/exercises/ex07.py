@@ -13,6 +13,7 @@ import functools
 import numpy as np
 
 from ..checks import ChoiceQuestion, FunctionQuestion, NumberQuestion
+from ..metrics import majority_rate
 from . import make_progress
 
 __all__ = ["load_tumours", "colleague_data", "make_model", "q1", "q2", "q3", "q4", "q5", "q6", "progress"]
@@ -22,7 +23,14 @@ MISSED_TUMOUR_COST = 10
 
 
 def load_tumours():
-    """The breast-cancer data: ``X`` (DataFrame, 569 × 30) and ``y`` (Series of "malignant"/"benign")."""
+    """The breast-cancer data: ``X`` (DataFrame, 569 × 30) and ``y`` (Series of "malignant"/"benign").
+
+    Examples
+    --------
+    >>> X, y = load_tumours()
+    >>> X.shape, sorted(set(y))
+    ((569, 30), ['benign', 'malignant'])
+    """
     import pandas as pd
     from sklearn.datasets import load_breast_cancer
 
@@ -32,7 +40,14 @@ def load_tumours():
 
 
 def colleague_data():
-    """The colleague's prepared version of the same tumours, as they handed it over: ``X``, ``y``."""
+    """The colleague's prepared version of the same tumours, as they handed it over: ``X``, ``y``.
+
+    Examples
+    --------
+    >>> X, y = colleague_data()
+    >>> X.shape[1], len(X) == len(y)
+    (30, True)
+    """
     from imblearn.over_sampling import SMOTE
 
     X, y = load_tumours()
@@ -40,7 +55,13 @@ def colleague_data():
 
 
 def make_model(*, resample=False):
-    """Scaling + logistic regression (fully converged); ``resample=True`` adds SMOTE inside the pipeline."""
+    """Scaling + logistic regression (fully converged); ``resample=True`` adds SMOTE inside the pipeline.
+
+    Examples
+    --------
+    >>> [name for name, _ in make_model(resample=True).steps]
+    ['standardscaler', 'smote', 'logisticregression']
+    """
     from sklearn.linear_model import LogisticRegression
     from sklearn.preprocessing import StandardScaler
 
@@ -75,8 +96,7 @@ def _honest_report():
 
 
 def _majority_rate():
-    _, y = load_tumours()
-    return float(max(np.mean(y == "benign"), np.mean(y == "malignant")))
+    return majority_rate(load_tumours()[1])
 
 
 def _minority_rate():
@@ -174,10 +194,8 @@ q3 = NumberQuestion(
 
 q4 = FunctionQuestion(
     name="Question 4 (write cost_per_case)",
-    signature="cost_per_case(y_true, y_pred, false_negative_cost)",
     expected=_cost_reference,
     cases=_cost_cases,
-    tolerance=1e-9,
     mistakes=[(_swapped_costs, "The costs look swapped: a false negative (an actual 1 predicted 0) costs "
                                "false_negative_cost, a false positive costs 1."),
               (_total_not_mean, "That looks like the total cost; divide by the number of cases.")],
