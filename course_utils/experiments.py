@@ -9,15 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validation import (
-    as_binary_labels,
-    as_numeric_1d,
-    check_fraction,
-    check_positive_int,
-    check_real,
-    check_same_length,
-    check_seed,
-)
+from ._validation import as_numeric_1d, check_fraction, check_positive_int, check_real, check_seed
 from .data import make_binormal_scores
 from .metrics import ConfusionCounts, confusion_counts, evaluate_threshold
 
@@ -207,9 +199,6 @@ def threshold_meeting(y_true, scores, *, metric, at_least, choose, thresholds=TH
     >>> choice.threshold, choice.counts.fp
     (0.4, 1)
     """
-    y_true = as_binary_labels(y_true, "y_true")
-    scores = as_numeric_1d(scores, "scores")
-    check_same_length(y_true=y_true, scores=scores)
     if metric not in _THRESHOLD_RATES:
         raise ValueError(f"metric must be one of {list(_THRESHOLD_RATES)}, got {metric!r}.")
     at_least = check_fraction(at_least, "at_least", low=-1.0, high=1.0, inclusive=(True, True))
@@ -218,7 +207,7 @@ def threshold_meeting(y_true, scores, *, metric, at_least, choose, thresholds=TH
     thresholds = as_numeric_1d(thresholds, "thresholds")
     candidates = sorted(thresholds.tolist(), reverse=choose == "highest")
     for threshold in candidates:
-        counts = evaluate_threshold(y_true, scores, threshold=threshold)
+        counts = evaluate_threshold(y_true, scores, threshold=threshold)  # validates y_true and scores
         if getattr(counts, metric) >= at_least:  # an undefined (NaN) rate never qualifies
             return ThresholdChoice(float(threshold), counts)
     return None
