@@ -2,7 +2,7 @@
 
 Modules (one job each; dependencies point one way):
 
-- :mod:`course_utils.data` — bundled and generated data sets
+- :mod:`course_utils.data` — every data set, by shape: ``tabular``, ``sequences``, ``real``
 - :mod:`course_utils.metrics` — metrics built from scratch for teaching
 - :mod:`course_utils.stats` — standard errors, intervals, bootstrap, permutation, McNemar, paired tests
 - :mod:`course_utils.experiments` — pure experiment functions

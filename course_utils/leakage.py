@@ -13,13 +13,20 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validation import as_labels, check_fraction, check_positive_int, check_same_length, check_seed
+from ._validation import as_labels, check_positive_int, check_same_length, check_seed
+from .data import (
+    make_categorical_noise,
+    make_drifting_series,
+    make_duplicated_noise,
+    make_grouped_noise,
+    make_imbalanced_noise,
+    make_noise_classification,
+)
 
 __all__ = [
     "LeakResult", "article_scaling_split", "scaling_leak", "feature_selection_leak", "selection_leak_grid",
     "random_oversample", "oversampling_leak", "duplicate_leak", "group_leak", "temporal_leak", "target_leak",
-    "target_encoding_leak", "tuning_on_test_leak", "all_leaks", "make_grouped_noise", "make_drifting_series",
-    "make_noise_classification", "make_duplicated_noise", "make_imbalanced_noise", "make_categorical_noise",
+    "target_encoding_leak", "tuning_on_test_leak", "all_leaks",
 ]
 
 
@@ -152,28 +159,6 @@ def scaling_leak(*, n_samples=1000, n_features=20, seed=0):
                       "make_pipeline(StandardScaler(), model)")
 
 
-def make_noise_classification(*, n_samples=50, n_features=2000, seed=0):
-    """Standard-normal features with balanced labels that have nothing to do with them.
-
-    Returns
-    -------
-    X : ndarray (n_samples, n_features)
-    y : ndarray of 0/1, first half 0, second half 1
-
-    Examples
-    --------
-    >>> X, y = make_noise_classification(n_samples=10, n_features=3)
-    >>> X.shape, int(y.sum())
-    ((10, 3), 5)
-    """
-    n_samples = check_positive_int(n_samples, "n_samples", minimum=4)
-    n_features = check_positive_int(n_features, "n_features")
-    rng = np.random.default_rng(check_seed(seed))
-    X = rng.normal(size=(n_samples, n_features))
-    y = np.r_[np.zeros(n_samples // 2, int), np.ones(n_samples - n_samples // 2, int)]
-    return X, y
-
-
 def feature_selection_leak(*, n_samples=80, n_features=2000, n_selected=20, seed=0):
     """ESL §7.10.2: pick the features most correlated with the label on *all* rows, then cross-validate.
 
@@ -294,28 +279,6 @@ def random_oversample(X, y, *, seed=0):
     return X[rows], y[rows]
 
 
-def make_imbalanced_noise(*, n_samples=400, prevalence=0.1, n_features=10, seed=0):
-    """Noise features and a minority class of ``prevalence`` (``round(prevalence * n_samples)`` rows, at least 5).
-
-    Returns
-    -------
-    X : ndarray (n_samples, n_features)
-    y : ndarray of 0/1, the 1s at random positions
-
-    Examples
-    --------
-    >>> X, y = make_imbalanced_noise(n_samples=100, prevalence=0.2, n_features=3)
-    >>> X.shape, int(y.sum())
-    ((100, 3), 20)
-    """
-    n_samples = check_positive_int(n_samples, "n_samples", minimum=20)
-    prevalence = check_fraction(prevalence, "prevalence", high=0.5, inclusive=(False, True))
-    rng = np.random.default_rng(check_seed(seed))
-    X = rng.normal(size=(n_samples, check_positive_int(n_features, "n_features")))
-    y = (rng.permutation(n_samples) < max(5, round(prevalence * n_samples))).astype(int)
-    return X, y
-
-
 def oversampling_leak(*, n_samples=400, prevalence=0.1, n_features=10, seed=0):
     """Random oversampling of the minority class before cross-validation vs inside each training fold.
 
@@ -350,21 +313,6 @@ def oversampling_leak(*, n_samples=400, prevalence=0.1, n_features=10, seed=0):
                       "oversample the training folds only")
 
 
-def make_duplicated_noise(*, n_unique=300, copies=3, n_features=10, jitter=0.01, seed=0):
-    """Each of ``n_unique`` noise items recorded ``copies`` times with a little jitter.
-
-    Returns
-    -------
-    X, y, item : item is the id shared by the copies of one item
-    """
-    rng = np.random.default_rng(check_seed(seed))
-    n_unique = check_positive_int(n_unique, "n_unique", minimum=10)
-    copies = check_positive_int(copies, "copies", minimum=2)
-    base, labels = rng.normal(size=(n_unique, n_features)), rng.integers(0, 2, n_unique)
-    X = np.repeat(base, copies, axis=0) + jitter * rng.normal(size=(n_unique * copies, n_features))
-    return X, np.repeat(labels, copies), np.repeat(np.arange(n_unique), copies)
-
-
 def duplicate_leak(*, n_unique=300, copies=3, n_features=10, jitter=0.01, seed=0):
     """Near-duplicate rows (the same item recorded several times) split at random vs kept together.
 
@@ -389,30 +337,10 @@ def duplicate_leak(*, n_unique=300, copies=3, n_features=10, jitter=0.01, seed=0
                       "deduplicate, or GroupKFold by item")
 
 
-def make_grouped_noise(*, n_groups=100, per_group=10, n_features=10, seed=0):
-    """Several samples per patient: each patient has its own feature offset and one random label.
-
-    The label belongs to the patient and has nothing to do with the features,
-    so a model can only "learn" to recognise patients.
-
-    Returns
-    -------
-    X, y, groups
-    """
-    rng = np.random.default_rng(check_seed(seed))
-    n_groups = check_positive_int(n_groups, "n_groups", minimum=4)
-    per_group = check_positive_int(per_group, "per_group")
-    n_features = check_positive_int(n_features, "n_features")
-    offsets, labels = rng.normal(scale=3.0, size=(n_groups, n_features)), rng.integers(0, 2, n_groups)
-    groups = np.repeat(np.arange(n_groups), per_group)
-    X = offsets[groups] + rng.normal(size=(groups.size, n_features))
-    return X, labels[groups], groups
-
-
 def group_leak(*, n_groups=100, per_group=10, n_features=10, seed=0):
     """KFold (samples of one patient on both sides) vs GroupKFold (each patient on one side).
 
-    Data from :func:`make_grouped_noise`; a 1-nearest-neighbour model. With
+    Data from :func:`course_utils.data.make_grouped_noise`; a 1-nearest-neighbour model. With
     one label per patient, the honest score's noise is that of ``n_groups``
     samples, not of ``n_groups * per_group``.
 
@@ -430,24 +358,6 @@ def group_leak(*, n_groups=100, per_group=10, n_features=10, seed=0):
     leaky = cross_val_score(model, X, y, cv=KFold(5, shuffle=True, random_state=seed)).mean()
     honest = cross_val_score(model, X, y, cv=GroupKFold(5), groups=groups).mean()
     return LeakResult("groups (patients) across folds", leaky, honest, 0.5, "accuracy", "GroupKFold")
-
-
-def make_drifting_series(*, n_steps=1000, block=50, n_features=3, seed=0):
-    """A time series whose features drift slowly and whose label changes in random blocks.
-
-    Neighbours in time share both their features and their label, but the
-    future is not predictable from the past: labels of new blocks are coin flips.
-
-    Returns
-    -------
-    X, y : in time order
-    """
-    rng = np.random.default_rng(check_seed(seed))
-    n_steps = check_positive_int(n_steps, "n_steps", minimum=20)
-    block = check_positive_int(block, "block")
-    X = np.cumsum(rng.normal(size=(n_steps, n_features)), axis=0)
-    y = np.repeat(rng.integers(0, 2, n_steps // block + 1), block)[:n_steps]
-    return X, y
 
 
 def temporal_leak(*, n_steps=3000, block=50, seed=0):
@@ -494,32 +404,6 @@ def target_leak(*, n_samples=1000, n_features=10, agreement=0.9, seed=0):
     honest = cross_val_score(_logistic(), X, y, cv=cv).mean()
     return LeakResult("a feature computed from the target", leaky, honest, 0.5, "accuracy",
                       "drop features not available at prediction time")
-
-
-def make_categorical_noise(*, n_samples=1000, n_categories=200, seed=0):
-    """One categorical column (e.g. a postcode or a user id) and labels that have nothing to do with it.
-
-    Every category gets ``n_samples // n_categories`` rows (the remainder
-    spread over the first ones); labels are fair coin flips.
-
-    Returns
-    -------
-    category : ndarray of int (n_samples,)
-    y : ndarray of 0/1
-
-    Examples
-    --------
-    >>> category, y = make_categorical_noise(n_samples=10, n_categories=5)
-    >>> np.bincount(category).tolist()
-    [2, 2, 2, 2, 2]
-    """
-    n_samples = check_positive_int(n_samples, "n_samples", minimum=4)
-    n_categories = check_positive_int(n_categories, "n_categories")
-    if n_categories > n_samples:
-        raise ValueError(f"n_categories ({n_categories}) cannot exceed n_samples ({n_samples}).")
-    rng = np.random.default_rng(check_seed(seed))
-    category = rng.permutation(np.arange(n_samples) % n_categories)
-    return category, rng.integers(0, 2, n_samples)
 
 
 def target_encoding_leak(*, n_samples=1000, n_categories=200, seed=0):

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._validation import as_labels, check_fraction, check_positive_int, check_real, check_same_length, check_seed
+from .data import load_digits_with_rare_class, make_shifted_minority_data
 
-__all__ = ["per_class_table", "one_vs_rest_accuracy", "load_digits_with_rare_class", "digits_model",
-           "RareClassResult", "rare_class_experiment", "rare_class_grid", "make_shifted_minority_data",
-           "article_network", "article_examples", "resampling_over_splits"]
+__all__ = ["per_class_table", "one_vs_rest_accuracy", "digits_model", "RareClassResult", "rare_class_experiment",
+           "rare_class_grid", "article_network", "article_examples", "resampling_over_splits"]
 
 
 def _check(y_true, y_pred, labels):
@@ -79,65 +79,6 @@ def per_class_table(y_true, y_pred, *, labels=None, decimals=3):
     return pd.DataFrame(rows).T.round(decimals).astype({"support": int})
 
 
-@functools.lru_cache(maxsize=4)
-def _digits_split(test_size, seed):
-    """The stratified digits split, read from disk once (the widget calls this on every move)."""
-    from sklearn.datasets import load_digits
-    from sklearn.model_selection import train_test_split
-
-    X, y = load_digits(return_X_y=True)
-    split = train_test_split(X, y, test_size=test_size, stratify=y, random_state=seed)
-    for array in split:
-        array.setflags(write=False)
-    return split
-
-
-def load_digits_with_rare_class(*, rare_class=8, keep_fraction=0.05, overlap=0.0, test_size=0.5, seed=0):
-    """Digits, split in half (stratified); then only ``keep_fraction`` of ``rare_class`` is kept in *training*.
-
-    The test set keeps its natural 10 %, so it measures what a deployed model would meet.
-
-    Parameters
-    ----------
-    rare_class : int 0-9
-    keep_fraction : float in (0, 1]
-        Share of the rare class's training images kept (the class gets *rarer*).
-    overlap : float in [0, 1)
-        Every image of the rare class, in training *and* test, becomes
-        ``(1 - overlap) * itself + overlap * a random image of another digit``
-        from the same part (the class gets *harder to separate*). The partner
-        images are fixed by ``seed``; only the mixing weight changes.
-    test_size, seed
-        Passed to the stratified ``train_test_split``; ``seed`` also picks the kept images.
-
-    Returns
-    -------
-    X_train, X_test, y_train, y_test
-    """
-    keep_fraction = check_fraction(keep_fraction, "keep_fraction", inclusive=(False, True))
-    overlap = check_fraction(overlap, "overlap", inclusive=(True, False))
-    if isinstance(rare_class, bool) or rare_class not in range(10):
-        raise ValueError(f"rare_class must be a digit 0-9, got {rare_class!r}.")
-    X_train, X_test, y_train, y_test = _digits_split(float(test_size), check_seed(seed))
-    rare = np.flatnonzero(y_train == rare_class)
-    keep = np.random.default_rng(seed).permutation(rare)[:max(1, int(round(keep_fraction * rare.size)))]
-    mask = y_train != rare_class
-    mask[keep] = True
-    if overlap > 0:
-        X_train, X_test = (_blend(X_train, y_train, rare_class, overlap, [seed, 1]),
-                           _blend(X_test, y_test, rare_class, overlap, [seed, 2]))
-    return X_train[mask], X_test, y_train[mask], y_test
-
-
-def _blend(X, y, label, weight, seed):
-    """A copy of X whose rows of class ``label`` are mixed with random rows of the other classes."""
-    rows = np.flatnonzero(y == label)
-    partners = np.random.default_rng(seed).choice(np.flatnonzero(y != label), rows.size)
-    X = X.copy()
-    X[rows] = (1 - weight) * X[rows] + weight * X[partners]
-    return X
-
-
 def digits_model(*, class_weight=None):
     """The digits classifier of notebook 03: ``StandardScaler`` + logistic regression, converged tightly.
 
@@ -191,7 +132,7 @@ def rare_class_experiment(keep_fraction, *, overlap=0.0, rare_class=8, seed=0):
     """Make one digit rarer (``keep_fraction``) or harder to separate (``overlap``); score on the test set.
 
     Returns overall accuracy, macro-F1 and every digit's recall on the
-    untouched-frequency test set (see :func:`load_digits_with_rare_class`).
+    untouched-frequency test set (see :func:`course_utils.data.load_digits_with_rare_class`).
     The model is :func:`digits_model`, the one notebook 03 fits by hand, so
     ``rare_class_experiment(0.05)`` reproduces its section 3. Results are
     cached: the widget and the notebook's answer cell share the fits.
@@ -240,35 +181,6 @@ def rare_class_grid(keep_fractions, overlaps, *, rare_class=8, seed=0):
             for k in keep_fractions for o in overlaps}
 
 
-def make_shifted_minority_data(*, n_majority=100, n_minority=10, shift=2.0, seed=0):
-    """The data of the article "Why are accuracy and loss high, but the confusion matrix shows poor
-    predictions in TensorFlow?": uniform noise in 10 features, the minority class shifted by ``shift``.
-
-    With the article's shift of 2 the classes do not even overlap (majority
-    features in [0, 1), minority in [2, 3)); a smaller shift makes the
-    problem the article meant to show.
-
-    Returns
-    -------
-    X : ndarray (n_majority + n_minority, 10)
-    y : ndarray of 0 (majority, first) and 1 (minority, last)
-
-    Examples
-    --------
-    >>> X, y = make_shifted_minority_data(n_majority=4, n_minority=2)
-    >>> X.shape, y.tolist()
-    ((6, 10), [0, 0, 0, 0, 1, 1])
-    """
-    n_majority, n_minority = check_positive_int(n_majority, "n_majority"), check_positive_int(n_minority, "n_minority")
-    shift = float(check_real(shift, "shift"))
-    rng = np.random.default_rng(check_seed(seed))
-    X = np.concatenate([rng.random((n_majority, 10)), rng.random((n_minority, 10)) + shift])
-    return X, np.r_[np.zeros(n_majority, int), np.ones(n_minority, int)]
-
-
-make_seed003_data = make_shifted_minority_data  # the name exercise 03 imports
-
-
 def article_network(*, n_features=10, learning_rate=0.001, seed=0):
     """The article's Keras network, compiled as published: Dense(64, relu) → Dense(1, sigmoid), Adam, BCE.
 
@@ -308,7 +220,7 @@ def article_examples(*, seed=0, epochs=10, n_test_scale=10):
     """The TensorFlow article's three examples as published, scored on their training data *and* on fresh data.
 
     Example 1: 100 majority rows, 10 minority rows shifted by +2
-    (:func:`make_shifted_minority_data`). Example 2: 200 rows of noise with
+    (:func:`course_utils.data.make_shifted_minority_data`). Example 2: 200 rows of noise with
     random balanced labels. Example 3: example 1's data balanced by
     ``SMOTE(random_state=42)`` on *all* rows. Each trains
     :func:`article_network` for ``epochs`` epochs (the article: 10, batch

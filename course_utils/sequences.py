@@ -1,9 +1,9 @@
-"""Sequence tasks with known answers, baselines, and the metrics that go with them.
+"""Sequence models' baselines, metrics and experiments, on the tasks of :mod:`course_utils.data.sequences`.
 
-Every generator returns integer token sequences (tokens 1…vocab_size; 0 is
-reserved for padding) and labels, deterministic given a seed. The models
-come from :mod:`course_utils.models`; TensorFlow is imported only when one
-is built.
+The tasks (``first_token_task``, ``counting_task``, ``noisy_tagging_task``)
+return integer token sequences (tokens 1…vocab_size; 0 is reserved for
+padding) and labels, deterministic given a seed. The models come from
+:mod:`course_utils.models`; TensorFlow is imported only when one is built.
 """
 
 from __future__ import annotations
@@ -13,21 +13,14 @@ from typing import NamedTuple
 
 import numpy as np
 
-from ._validation import check_fraction, check_positive_int, check_seed
+from ._validation import check_positive_int, check_seed
+from .data import noisy_tagging_task
 
 __all__ = [
-    "first_token_task", "counting_task", "noisy_tagging_task", "bag_of_tokens",
-    "bag_of_tokens_accuracy", "token_accuracy",
+    "bag_of_tokens", "bag_of_tokens_accuracy", "token_accuracy",
     "sequence_accuracy", "shuffle_within_sequences", "LSTMLab", "LSTMRun", "PaddingPoint", "PaddingSweep",
     "padding_sweep",
 ]
-
-
-def _check_task(n_samples, length, vocab_size, seed, *, min_vocab=2):
-    n_samples = check_positive_int(n_samples, "n_samples", minimum=2)
-    length = check_positive_int(length, "length")
-    vocab_size = check_positive_int(vocab_size, "vocab_size", minimum=min_vocab)
-    return n_samples, length, vocab_size, np.random.default_rng(check_seed(seed))
 
 
 def _check_tokens(X):
@@ -35,91 +28,6 @@ def _check_tokens(X):
     if X.ndim != 2 or not np.issubdtype(X.dtype, np.integer) or X.size == 0:
         raise ValueError(f"X must be a non-empty 2-D integer array of tokens, got shape {X.shape} and dtype {X.dtype}.")
     return X
-
-
-def first_token_task(n_samples=1000, *, length=10, vocab_size=8, positive_share=0.5, seed=0):
-    """Is the *first* token a 1 or a 2? Needs memory and order.
-
-    The first token is 1 (with probability ``positive_share``) or 2; the
-    rest are uniform over the vocabulary. An order-blind model only sees
-    that one extra count, which helps less and less as sequences grow.
-
-    Returns
-    -------
-    X : int array (n_samples, length), tokens 1…vocab_size
-    y : int array (n_samples,), 1 when the first token is 1
-
-    Examples
-    --------
-    >>> X, y = first_token_task(4, length=5, seed=0)
-    >>> bool(np.all(y == (X[:, 0] == 1)))
-    True
-    """
-    n_samples, length, vocab_size, rng = _check_task(n_samples, length, vocab_size, seed)
-    positive_share = check_fraction(positive_share, "positive_share")
-    X = rng.integers(1, vocab_size + 1, size=(n_samples, length))
-    # uniform draws for the balanced default keep its data (and published numbers) unchanged
-    probabilities = None if positive_share == 0.5 else [positive_share, 1 - positive_share]
-    X[:, 0] = rng.choice([1, 2], size=n_samples, p=probabilities)
-    return X, (X[:, 0] == 1).astype(int)
-
-
-def counting_task(n_samples=1000, *, length=10, vocab_size=8, seed=0):
-    """Does token 1 occur more often than token 2? Order does not matter.
-
-    Ties are broken by resampling the sequence, so both classes are about
-    equally common and the label is a pure function of the token counts.
-
-    Examples
-    --------
-    >>> X, y = counting_task(5, length=6, seed=1)
-    >>> bool(np.all(y == ((X == 1).sum(1) > (X == 2).sum(1))))
-    True
-    """
-    n_samples, length, vocab_size, rng = _check_task(n_samples, length, vocab_size, seed)
-    X = rng.integers(1, vocab_size + 1, size=(n_samples, length))
-    ties = (X == 1).sum(1) == (X == 2).sum(1)
-    while ties.any():
-        X[ties] = rng.integers(1, vocab_size + 1, size=(int(ties.sum()), length))
-        ties = (X == 1).sum(1) == (X == 2).sum(1)
-    return X, ((X == 1).sum(1) > (X == 2).sum(1)).astype(int)
-
-
-def noisy_tagging_task(n_samples=1000, *, max_length=20, vocab_size=8, padding_fraction=0.4,
-                       label_noise=0.3, seed=0):
-    """A per-token labelling task with padded, variable-length sequences.
-
-    Each real token's label is 1 when the token is in the upper half of the
-    vocabulary, flipped with probability ``label_noise`` — so no model can
-    exceed about ``1 - label_noise`` on real tokens. Sequences are padded at
-    the end with token 0 (label 0); on average ``padding_fraction`` of the
-    positions are padding.
-
-    Returns
-    -------
-    X : int array (n_samples, max_length), 0 = padding
-    y : int array (n_samples, max_length), 0 on padding
-    mask : bool array (n_samples, max_length), True on real tokens
-
-    Examples
-    --------
-    >>> X, y, mask = noisy_tagging_task(3, max_length=6, padding_fraction=0.5, seed=0)
-    >>> bool(np.all(X[~mask] == 0)) and bool(np.all(y[~mask] == 0))
-    True
-    """
-    n_samples, max_length, vocab_size, rng = _check_task(n_samples, max_length, vocab_size, seed)
-    padding_fraction = check_fraction(padding_fraction, "padding_fraction", inclusive=(True, False))
-    label_noise = check_fraction(label_noise, "label_noise", high=0.5, inclusive=(True, False))
-    mean_length = max(1.0, (1 - padding_fraction) * max_length)
-    spread = min(mean_length - 1, max_length - mean_length)
-    lengths = np.clip(np.round(rng.uniform(mean_length - spread, mean_length + spread, n_samples)),
-                      1, max_length).astype(int)
-    mask = np.arange(max_length)[None, :] < lengths[:, None]
-    X = np.where(mask, rng.integers(1, vocab_size + 1, size=(n_samples, max_length)), 0)
-    clean = (X > vocab_size // 2).astype(int)
-    flip = rng.random(X.shape) < label_noise
-    y = np.where(mask, clean ^ flip, 0)
-    return X, y, mask
 
 
 def bag_of_tokens(X, *, vocab_size=None):
@@ -140,6 +48,7 @@ def bag_of_tokens_accuracy(X_train, y_train, X_test, y_test, *, vocab_size=None)
 
     Examples
     --------
+    >>> from course_utils.data import counting_task
     >>> X, y = counting_task(600, length=10, seed=0)
     >>> bag_of_tokens_accuracy(X[:400], y[:400], X[400:], y[400:]) > 0.95
     True
@@ -302,7 +211,8 @@ class LSTMLab:
         Parameters
         ----------
         task : callable
-            A generator such as :func:`first_token_task` or :func:`counting_task`.
+            A task such as :func:`course_utils.data.first_token_task` or
+            :func:`course_utils.data.counting_task`.
         length : int
         n_train, n_test, epochs, batch_size : int
         learning_rate : float or None

@@ -1,10 +1,33 @@
 """Data sets are deterministic given a seed and have the documented shape and balance."""
 
+import importlib
+
 import numpy as np
 import pytest
 from sklearn.metrics import roc_auc_score
 
-from course_utils.data import Split, load_digits_one_vs_rest, make_binormal_scores, make_imbalanced_binary
+from course_utils import data
+from course_utils.data import (
+    Split,
+    counting_task,
+    first_token_task,
+    load_digits_one_vs_rest,
+    load_digits_with_rare_class,
+    make_binormal_probabilities,
+    make_binormal_scores,
+    make_categorical_noise,
+    make_drifting_series,
+    make_duplicated_noise,
+    make_grouped_noise,
+    make_imbalanced_binary,
+    make_imbalanced_noise,
+    make_noise_classification,
+    make_paired_fold_scores,
+    make_paired_predictions,
+    make_seed_accuracies,
+    make_shifted_minority_data,
+    noisy_tagging_task,
+)
 from course_utils.metrics import majority_rate
 
 
@@ -145,3 +168,213 @@ def test_select_features_without_names():
     split = Split(np.arange(6.0).reshape(2, 3), np.arange(3.0).reshape(1, 3), np.array([0, 1]), np.array([1]))
     assert split.select_features([2]).feature_names == ()
     assert split.select_features([2]).X_train.tolist() == [[2.0], [5.0]]
+
+
+# --- the package: one organising axis -------------------------------------------------------
+
+
+def test_every_name_lives_in_exactly_one_shape_module_and_nowhere_else():
+    shapes = {name: importlib.import_module(f"course_utils.data.{name}") for name in ("tabular", "sequences", "real")}
+    assert sorted(data.__all__) == sorted(name for module in shapes.values() for name in module.__all__)
+    for name in data.__all__:
+        (home,) = [shape for shape, module in shapes.items() if name in module.__all__]
+        assert getattr(data, name).__module__ == f"course_utils.data.{home}", name
+    # the experiment modules use the generators but do not publish them as their own
+    for experiments in ("leakage", "per_class", "sequences", "experiments"):
+        module = importlib.import_module(f"course_utils.{experiments}")
+        assert not set(data.__all__) & set(module.__all__), experiments
+
+
+# --- tabular: the leakage experiments' noise --------------------------------------------------
+
+
+def test_leakage_generators():
+    X, y, groups = make_grouped_noise(n_groups=6, per_group=4, n_features=3, seed=0)
+    assert X.shape == (24, 3) and len(np.unique(groups)) == 6
+    for g in np.unique(groups):
+        assert len(np.unique(y[groups == g])) == 1  # one label per patient
+    X, y = make_drifting_series(n_steps=200, block=50, seed=0)
+    assert X.shape == (200, 3) and all(len(np.unique(y[i:i + 50])) == 1 for i in range(0, 200, 50))
+    X, y, item = make_duplicated_noise(n_unique=10, copies=3, seed=0)
+    assert X.shape[0] == 30 and np.allclose(X[0], X[1], atol=0.1) and np.all(y[item == 4] == y[item == 4][0])
+    X, y = make_noise_classification(n_samples=11, n_features=4)
+    assert X.shape == (11, 4) and y.sum() == 6
+    X, y = make_imbalanced_noise(n_samples=200, prevalence=0.1, n_features=3)
+    assert X.shape == (200, 3) and y.sum() == 20
+    category, y = make_categorical_noise(n_samples=103, n_categories=10, seed=0)
+    assert np.bincount(category).tolist() == [11, 11, 11] + [10] * 7 and set(np.unique(y)) == {0, 1}
+
+
+def test_shuffle_reorders_rows_and_keeps_the_draws():
+    X, y = make_noise_classification(n_samples=40, n_features=3, seed=2)
+    X_shuffled, y_shuffled = make_noise_classification(n_samples=40, n_features=3, shuffle=True, seed=2)
+    np.testing.assert_array_equal(X, X_shuffled)          # the labels are drawn after the features
+    assert y_shuffled.sum() == y.sum() and not np.array_equal(y, y_shuffled)
+    X, y, item = make_duplicated_noise(n_unique=20, copies=2, n_features=3, seed=4)
+    X_s, y_s, item_s = make_duplicated_noise(n_unique=20, copies=2, n_features=3, shuffle=True, seed=4)
+    assert sorted(item_s.tolist()) == item.tolist() and not np.array_equal(item, item_s)
+    for k in range(20):  # each item keeps its label and its base point, whatever the order
+        assert set(y_s[item_s == k]) == {y[item == k][0]}
+        np.testing.assert_allclose(X_s[item_s == k].mean(axis=0), X[item == k].mean(axis=0), atol=0.05)
+
+
+def test_duplicated_noise_jitter_is_the_spread_of_the_copies():
+    X, _, item = make_duplicated_noise(n_unique=200, copies=2, n_features=5, jitter=0.0, seed=0)
+    np.testing.assert_array_equal(X[item == 3][0], X[item == 3][1])
+    X, _, item = make_duplicated_noise(n_unique=200, copies=2, n_features=5, jitter=0.5, seed=0)
+    gaps = X[0::2] - X[1::2]                               # copy minus copy: variance 2 * jitter**2
+    assert abs(gaps.std() - 0.5 * np.sqrt(2)) < 0.05
+
+
+def test_shifted_minority_data():
+    X, y = make_shifted_minority_data(n_majority=20, n_minority=5, shift=2.0, seed=1)
+    assert X.shape == (25, 10) and y.sum() == 5
+    assert X[y == 1].min() >= 2 > 1 >= X[y == 0].max()  # the article's classes do not overlap
+
+
+# --- tabular: probabilities, paired predictions and scores ----------------------------------------
+
+
+def test_binormal_probabilities_keep_the_ranking_of_the_scores():
+    y, probabilities = make_binormal_probabilities(300, 700, auc=0.8, seed=3)
+    assert int(y.sum()) == 300 and ((0 < probabilities) & (probabilities < 1)).all()
+    assert roc_auc_score(y, probabilities) == pytest.approx(0.8, abs=0.04)
+    y_sorted, scores = make_binormal_scores(300, 700, auc=0.8, seed=3)
+    assert roc_auc_score(y, probabilities) == pytest.approx(roc_auc_score(y_sorted, scores))  # a monotone map
+    _, steeper = make_binormal_probabilities(300, 700, auc=0.8, slope=3.0, seed=3)
+    assert np.abs(steeper - 0.5).mean() > np.abs(probabilities - 0.5).mean()  # more confident
+
+
+def test_paired_predictions_follow_the_shares():
+    y, a, b = make_paired_predictions(20_000, n_classes=4, shares=(0.6, 0.1, 0.2, 0.1), seed=0)
+    a_right, b_right = a == y, b == y
+    observed = [np.mean(a_right & b_right), np.mean(a_right & ~b_right), np.mean(~a_right & b_right),
+                np.mean(~a_right & ~b_right)]
+    np.testing.assert_allclose(observed, [0.6, 0.1, 0.2, 0.1], atol=0.01)
+    assert set(np.unique(np.r_[y, a, b]).tolist()) == {0, 1, 2, 3}
+    both_wrong = ~a_right & ~b_right
+    assert np.mean(a[both_wrong] != b[both_wrong]) > 0.5  # wrong answers are drawn independently
+
+
+def test_paired_fold_scores_share_the_fold_difficulty():
+    a, b = make_paired_fold_scores(200, 150, gain=0.02, seed=1)
+    assert a.shape == b.shape == (200,) and ((0 <= a) & (a <= 1) & (0 <= b) & (b <= 1)).all()
+    assert np.corrcoef(a, b)[0, 1] > 0.9                      # hard folds are hard for both
+    assert np.mean(b - a) == pytest.approx(0.02, abs=0.003)
+    np.testing.assert_allclose(a * 150, np.round(a * 150), atol=1e-9)  # whole test samples
+
+
+def test_seed_accuracies_spread():
+    accuracies = make_seed_accuracies(2000, 1000, accuracy=0.9, seed_sd=0.01, seed=0)
+    assert accuracies.mean() == pytest.approx(0.9, abs=0.002)
+    # seed-to-seed and binomial test-set noise add up
+    assert accuracies.std() == pytest.approx(np.sqrt(0.01 ** 2 + 0.9 * 0.1 / 1000), rel=0.1)
+    np.testing.assert_array_equal(accuracies, make_seed_accuracies(2000, 1000, accuracy=0.9, seed_sd=0.01, seed=0))
+
+
+# --- sequences ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("task", [first_token_task, counting_task])
+def test_tasks_are_deterministic_and_balanced(task):
+    X1, y1 = task(2000, length=12, seed=3)
+    X2, y2 = task(2000, length=12, seed=3)
+    np.testing.assert_array_equal(X1, X2)
+    assert X1.min() >= 1 and X1.max() <= 8 and abs(y1.mean() - 0.5) < 0.05
+    assert not np.array_equal(X1, task(2000, length=12, seed=4)[0])
+
+
+def test_labels_follow_the_rules():
+    X, y = first_token_task(500, length=7, seed=0)
+    np.testing.assert_array_equal(y, X[:, 0] == 1)
+    X, y = counting_task(500, length=7, seed=0)
+    np.testing.assert_array_equal(y, (X == 1).sum(1) > (X == 2).sum(1))
+
+
+def test_tagging_task_padding_and_noise():
+    X, y, mask = noisy_tagging_task(2000, max_length=20, padding_fraction=0.4, label_noise=0.3, seed=0)
+    assert abs((1 - mask.mean()) - 0.4) < 0.05
+    assert np.all(X[~mask] == 0) and np.all(X[mask] > 0) and np.all(y[~mask] == 0)
+    clean = (X > 4).astype(int)
+    assert abs(np.mean(clean[mask] == y[mask]) - 0.7) < 0.02  # the label-noise ceiling
+    assert np.all(mask[:, 0])  # every sequence has at least one real token
+
+
+def test_first_token_task_positive_share():
+    X, y = first_token_task(4000, length=6, positive_share=0.1, seed=0)
+    assert abs(y.mean() - 0.1) < 0.02 and set(np.unique(X[:, 0])) == {1, 2}
+    np.testing.assert_array_equal(y, X[:, 0] == 1)
+    # the balanced default keeps its data: the same draws as an explicit 0.5
+    X_default, _ = first_token_task(50, length=6, seed=3)
+    np.testing.assert_array_equal(X_default, first_token_task(50, length=6, positive_share=0.5, seed=3)[0])
+
+
+# --- real: digits with a rare class -----------------------------------------------------------
+
+
+def test_training_set_only_is_shrunk():
+    X_train, X_test, y_train, y_test = load_digits_with_rare_class(keep_fraction=0.1)
+    assert np.sum(y_train == 8) == 9 and np.sum(y_test == 8) == 87
+
+
+def test_overlap_changes_only_the_rare_class_in_both_parts():
+    clean = load_digits_with_rare_class(keep_fraction=1.0)
+    mixed = load_digits_with_rare_class(keep_fraction=1.0, overlap=0.5)
+    for X_clean, X_mixed, y in [(clean[0], mixed[0], clean[2]), (clean[1], mixed[1], clean[3])]:
+        np.testing.assert_array_equal(X_clean[y != 8], X_mixed[y != 8])
+        assert np.abs(X_clean[y == 8] - X_mixed[y == 8]).mean() > 1
+    # cache untouched
+    np.testing.assert_array_equal(load_digits_with_rare_class(keep_fraction=1.0)[0], clean[0])
+
+
+# --- bad input: the right exception type, and a message that names the argument -------------------------
+
+
+@pytest.mark.parametrize("call, error, words", [
+    (lambda: make_drifting_series(block="50"), TypeError, "block must be an integer"),
+    (lambda: make_drifting_series(n_features=0), ValueError, "n_features must be at least 1"),
+    (lambda: make_categorical_noise(n_samples="many"), TypeError, "n_samples must be an integer"),
+    (lambda: make_categorical_noise(n_samples=10, n_categories=11), ValueError, "n_categories (11) cannot exceed"),
+    (lambda: make_noise_classification(n_samples=3), ValueError, "n_samples must be at least 4"),
+    (lambda: make_noise_classification(shuffle="yes"), TypeError, "shuffle must be True or False"),
+    (lambda: make_imbalanced_noise(prevalence=0.7), ValueError, "prevalence must be in (0, 0.5]"),
+    (lambda: make_duplicated_noise(copies=1), ValueError, "copies must be at least 2"),
+    (lambda: make_duplicated_noise(n_features=2.5), TypeError, "n_features must be an integer"),
+    (lambda: make_duplicated_noise(jitter=-0.1), ValueError, "jitter must be at least 0"),
+    (lambda: make_duplicated_noise(jitter="small"), TypeError, "jitter must be a number"),
+    (lambda: make_duplicated_noise(shuffle=None), TypeError, "shuffle must be True or False"),
+    (lambda: make_grouped_noise(n_groups=2), ValueError, "n_groups must be at least 4"),
+    (lambda: make_grouped_noise(seed=-1), ValueError, "seed must be at least 0"),
+    (lambda: make_shifted_minority_data(n_minority=0), ValueError, "n_minority must be at least 1"),
+    (lambda: make_shifted_minority_data(shift="2"), TypeError, "shift must be a number"),
+    (lambda: make_binormal_probabilities(slope=0), ValueError, "slope must be positive"),
+    (lambda: make_binormal_probabilities(intercept="low"), TypeError, "intercept must be a number"),
+    (lambda: make_binormal_probabilities(auc=0.4), ValueError, "auc must be in (0.5, 1)"),
+    (lambda: make_paired_predictions(shares=(0.5, 0.5)), ValueError, "shares must be 4 numbers that sum to 1"),
+    (lambda: make_paired_predictions(shares=(0.5, 0.5, 0.5, -0.5)), ValueError, "shares must be 4 numbers of at"),
+    (lambda: make_paired_predictions(shares="even"), ValueError, "shares must be 4 numbers"),
+    (lambda: make_paired_predictions(shares=(0.25, 0.25, "a", 0.5)), TypeError, "shares must be a number"),
+    (lambda: make_paired_predictions(n_classes=1), ValueError, "n_classes must be at least 2"),
+    (lambda: make_paired_fold_scores(n_folds=1), ValueError, "n_folds must be at least 2"),
+    (lambda: make_paired_fold_scores(accuracy=1.2), ValueError, "accuracy must be in (0, 1)"),
+    (lambda: make_paired_fold_scores(gain_sd=-0.1), ValueError, "gain_sd must be at least 0"),
+    (lambda: make_paired_fold_scores(gain=None), TypeError, "gain must be a number"),
+    (lambda: make_seed_accuracies(n_test=0), ValueError, "n_test must be at least 1"),
+    (lambda: make_seed_accuracies(seed_sd=-1), ValueError, "seed_sd must be at least 0"),
+    (lambda: first_token_task(10, length=0), ValueError, "length must be at least 1"),
+    (lambda: counting_task(10, vocab_size=1), ValueError, "vocab_size must be at least 2"),
+    (lambda: noisy_tagging_task(10, padding_fraction=1.0), ValueError, "padding_fraction"),
+    (lambda: noisy_tagging_task(10, label_noise=0.6), ValueError, "label_noise"),
+    (lambda: first_token_task(10, positive_share=1.0), ValueError, "positive_share must be in (0, 1)"),
+    (lambda: load_digits_with_rare_class(keep_fraction=0), ValueError, "keep_fraction must be in (0, 1]"),
+    (lambda: load_digits_with_rare_class(keep_fraction="half"), TypeError, "keep_fraction must be a number"),
+    (lambda: load_digits_with_rare_class(overlap=1.0), ValueError, "overlap must be in [0, 1)"),
+    (lambda: load_digits_with_rare_class(rare_class=11), ValueError, "rare_class must be a digit"),
+    (lambda: load_digits_with_rare_class(test_size=1.5), ValueError, "test_size must be in (0, 1)"),
+    (lambda: load_digits_one_vs_rest(digit=10), ValueError, "digit must be an integer from 0 to 9"),
+    (lambda: load_digits_one_vs_rest(digit="9"), TypeError, "digit must be an integer from 0 to 9"),
+])
+def test_bad_input_is_named(call, error, words):
+    with pytest.raises(error) as raised:
+        call()
+    assert words in str(raised.value)

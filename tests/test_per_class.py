@@ -11,6 +11,7 @@ from hypothesis.extra.numpy import arrays  # noqa: E402
 from sklearn import metrics  # noqa: E402
 
 from course_utils import per_class, widgets  # noqa: E402
+from course_utils.data import load_digits_with_rare_class, make_shifted_minority_data  # noqa: E402
 
 ARTICLE_EXAMPLE_3 = (np.array([0, 1, 2, 0, 1, 2, 0, 1, 2, 0]), np.array([0, 1, 0, 0, 1, 2, 0, 0, 2, 0]))
 
@@ -86,7 +87,7 @@ def test_rare_class_collapses_while_accuracy_holds():
 
 
 def test_rare_class_experiment_is_the_notebook_model_and_is_cached():
-    X_train, X_test, y_train, y_test = per_class.load_digits_with_rare_class(keep_fraction=0.05)
+    X_train, X_test, y_train, y_test = load_digits_with_rare_class(keep_fraction=0.05)
     predicted = per_class.digits_model().fit(X_train, y_train).predict(X_test)
     result = per_class.rare_class_experiment(0.05)
     assert result.accuracy == metrics.accuracy_score(y_test, predicted)
@@ -110,7 +111,7 @@ def test_digits_model_is_converged_far_from_every_decision_boundary(keep_fractio
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import StandardScaler
 
-    X_train, X_test, y_train, _ = per_class.load_digits_with_rare_class(keep_fraction=keep_fraction, overlap=overlap)
+    X_train, X_test, y_train, _ = load_digits_with_rare_class(keep_fraction=keep_fraction, overlap=overlap)
     model = per_class.digits_model().fit(X_train, y_train)
     assert _smallest_gap(model.decision_function(X_test)) > 1e-5
     lbfgs = LogisticRegression(solver="lbfgs", tol=1e-10, max_iter=20_000)
@@ -119,7 +120,7 @@ def test_digits_model_is_converged_far_from_every_decision_boundary(keep_fractio
 
 
 def test_notebook_03_remedies_are_far_from_their_boundaries():
-    X_train, X_test, y_train, y_test = per_class.load_digits_with_rare_class(keep_fraction=0.05)
+    X_train, X_test, y_train, y_test = load_digits_with_rare_class(keep_fraction=0.05)
     plain = per_class.digits_model().fit(X_train, y_train)
     weighted = per_class.digits_model(class_weight="balanced").fit(X_train, y_train)
     assert _smallest_gap(weighted.decision_function(X_test)) > 1e-4
@@ -130,7 +131,7 @@ def test_notebook_03_remedies_are_far_from_their_boundaries():
 
 
 def test_resampling_over_splits_moves_recall_up_and_precision_down():
-    X, y = per_class.make_shifted_minority_data(n_majority=1000, n_minority=100, shift=0.15, seed=0)
+    X, y = make_shifted_minority_data(n_majority=1000, n_minority=100, shift=0.15, seed=0)
     splits = per_class.resampling_over_splits(X, y, n_splits=4, seed=0)
     assert splits.shape == (4, 6) and list(splits.columns.names) == ["model", "metric"]
     gain = splits["SMOTE in a Pipeline"] - splits["no resampling"]
@@ -151,32 +152,10 @@ def test_overlapping_class_collapses_while_accuracy_holds():
     assert hard.overlap == 0.6 and len(hard.recalls) == 10
 
 
-def test_training_set_only_is_shrunk():
-    X_train, X_test, y_train, y_test = per_class.load_digits_with_rare_class(keep_fraction=0.1)
-    assert np.sum(y_train == 8) == 9 and np.sum(y_test == 8) == 87
-
-
-def test_overlap_changes_only_the_rare_class_in_both_parts():
-    clean = per_class.load_digits_with_rare_class(keep_fraction=1.0)
-    mixed = per_class.load_digits_with_rare_class(keep_fraction=1.0, overlap=0.5)
-    for X_clean, X_mixed, y in [(clean[0], mixed[0], clean[2]), (clean[1], mixed[1], clean[3])]:
-        np.testing.assert_array_equal(X_clean[y != 8], X_mixed[y != 8])
-        assert np.abs(X_clean[y == 8] - X_mixed[y == 8]).mean() > 1
-    # cache untouched
-    np.testing.assert_array_equal(per_class.load_digits_with_rare_class(keep_fraction=1.0)[0], clean[0])
-
-
 def test_grid_holds_every_pair():
     grid = per_class.rare_class_grid([1.0, 0.1], [0.0, 0.5])
     assert set(grid) == {(1.0, 0.0), (1.0, 0.5), (0.1, 0.0), (0.1, 0.5)}
     assert grid[0.1, 0.5] == per_class.rare_class_experiment(0.1, overlap=0.5)
-
-
-def test_shifted_minority_data():
-    X, y = per_class.make_shifted_minority_data(n_majority=20, n_minority=5, shift=2.0, seed=1)
-    assert X.shape == (25, 10) and y.sum() == 5
-    assert X[y == 1].min() >= 2 > 1 >= X[y == 0].max()  # the article's classes do not overlap
-    assert per_class.make_seed003_data is per_class.make_shifted_minority_data  # the name exercise 03 imports
 
 
 @pytest.mark.parametrize("call, error, words", [
@@ -187,15 +166,9 @@ def test_shifted_minority_data():
     (lambda: per_class.one_vs_rest_accuracy([0, 1], [0, 1, 1], 1), ValueError, "y_true has 2, y_pred has 3"),
     (lambda: per_class.one_vs_rest_accuracy([0, 1], [0, 1], 7), ValueError,
      "label 7 occurs in neither y_true nor y_pred"),
-    (lambda: per_class.load_digits_with_rare_class(keep_fraction=0), ValueError, "keep_fraction must be in (0, 1]"),
-    (lambda: per_class.load_digits_with_rare_class(keep_fraction="half"), TypeError, "keep_fraction must be a number"),
-    (lambda: per_class.load_digits_with_rare_class(overlap=1.0), ValueError, "overlap must be in [0, 1)"),
-    (lambda: per_class.load_digits_with_rare_class(rare_class=11), ValueError, "rare_class must be a digit"),
     (lambda: per_class.rare_class_experiment(1.0, seed=-1), ValueError, "seed must be at least 0"),
     (lambda: per_class.rare_class_experiment(0.0), ValueError, "keep_fraction must be in (0, 1]"),
     (lambda: per_class.rare_class_experiment(1.0, rare_class="8"), ValueError, "rare_class must be a digit"),
-    (lambda: per_class.make_shifted_minority_data(n_minority=0), ValueError, "n_minority must be at least 1"),
-    (lambda: per_class.make_shifted_minority_data(shift="2"), TypeError, "shift must be a number"),
     (lambda: per_class.digits_model(class_weight="even"), ValueError, "class_weight must be None"),
     (lambda: per_class.resampling_over_splits("X", [0, 1]), TypeError, "X must be a 2-D array-like"),
     (lambda: per_class.resampling_over_splits([["a"], ["b"]], [0, 1]), TypeError, "X must be a 2-D array-like"),

@@ -1,8 +1,8 @@
 """Questions for solutions/01_accuracy_paradox_solutions.
 
-The screening data are generated here, deterministically (the teaching
-notebook never uses them), and every expected answer is computed from them —
-the checker never stores a number.
+The screening data come from :func:`course_utils.data.make_binormal_probabilities`
+with fixed arguments (the teaching notebook never uses them), and every expected
+answer is computed from them — the checker never stores a number.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..checks import ChoiceQuestion, FunctionQuestion, NumberQuestion
-from ..data import make_binormal_scores
+from ..data import make_binormal_probabilities
 from ..metrics import ConfusionCounts, confusion_counts, predict_at_threshold
 from . import make_progress
 
@@ -38,10 +38,7 @@ def screening_data():
     y_true : ndarray of 0/1 (1 = sick)
     probabilities : ndarray of float in (0, 1)
     """
-    y_true, raw = make_binormal_scores(100, 1900, auc=0.9, seed=7)
-    order = np.random.default_rng(7).permutation(y_true.size)
-    probabilities = 1.0 / (1.0 + np.exp(-(1.5 * raw[order] - 3.0)))
-    return y_true[order], probabilities
+    return make_binormal_probabilities(100, 1900, auc=0.9, slope=1.5, intercept=-3.0, seed=7)
 
 
 def _counts(threshold=0.5):

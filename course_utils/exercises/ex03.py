@@ -49,7 +49,7 @@ def camera_trap():
 
 def resampling_data():
     """Two overlapping classes, 1,000 majority and 100 minority rows (features X, labels y)."""
-    from ..per_class import make_shifted_minority_data
+    from ..data import make_shifted_minority_data
 
     return make_shifted_minority_data(n_majority=1000, n_minority=100, shift=0.15, seed=3)
 

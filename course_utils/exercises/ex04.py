@@ -15,6 +15,7 @@ import warnings
 import numpy as np
 
 from ..checks import ChoiceQuestion, FunctionQuestion, NumberQuestion, Question, Verdict, _describe
+from ..data import make_duplicated_noise, make_noise_classification
 from . import make_progress
 
 __all__ = ["noise_data", "selection_cv", "STUDIES", "candidate_scores", "duplicated_data", "patients",
@@ -37,11 +38,8 @@ STUDIES = {
 
 def noise_data():
     """Question 1: 60 samples, 2,000 standard-normal features, balanced labels unrelated to them."""
-    rng = np.random.default_rng(SELECTION["seed"])
-    n = SELECTION["n_samples"]
-    X = rng.normal(size=(n, SELECTION["n_features"]))
-    y = rng.permutation(np.r_[np.zeros(n // 2, int), np.ones(n - n // 2, int)])
-    return X, y
+    return make_noise_classification(n_samples=SELECTION["n_samples"], n_features=SELECTION["n_features"],
+                                     shuffle=True, seed=SELECTION["seed"])
 
 
 def selection_cv():
@@ -77,12 +75,7 @@ def duplicated_data():
     y : ndarray of 0/1, one label per item (both copies share it)
     item : ndarray of int, the item each row records
     """
-    rng = np.random.default_rng(5)
-    n_items, copies = 200, 2
-    base, labels = rng.normal(size=(n_items, 10)), rng.integers(0, 2, n_items)
-    item = rng.permutation(np.repeat(np.arange(n_items), copies))
-    X = base[item] + 0.01 * rng.normal(size=(item.size, 10))
-    return X, labels[item], item
+    return make_duplicated_noise(n_unique=200, copies=2, n_features=10, jitter=0.01, shuffle=True, seed=5)
 
 
 def patients():

@@ -1,7 +1,7 @@
 """Questions for solutions/05_seed_variance_solutions.
 
 Nothing here trains a network: the predictions, fold scores and seed runs are
-generated with NumPy from fixed seeds, and every expected answer is computed
+drawn by :mod:`course_utils.data` generators from fixed seeds, and every expected answer is computed
 from them with :mod:`course_utils.stats` (and SciPy's binomial and t
 distributions for the variants a learner may compute by mistake).
 """
@@ -14,6 +14,7 @@ import numpy as np
 
 from .. import stats
 from ..checks import ChoiceQuestion, FunctionQuestion, NumberQuestion
+from ..data import make_paired_fold_scores, make_paired_predictions, make_seed_accuracies
 from . import make_progress
 
 __all__ = ["two_models", "FOLDS", "fold_scores", "seed_runs", "q1", "q2", "q3", "q4", "q5", "q6",
@@ -30,18 +31,8 @@ def two_models():
     -------
     y_true, pred_a, pred_b : ndarrays of int labels 0..9
     """
-    rng = np.random.default_rng(11)
-    n = 600
     # each image: both right, only A right, only B right, both wrong
-    kind = rng.choice(4, size=n, p=[0.83, 0.02, 0.045, 0.105])
-    a_right, b_right = np.isin(kind, (0, 1)), np.isin(kind, (0, 2))
-    y_true = rng.integers(0, 10, n)
-
-    def predictions(right):
-        wrong_label = (y_true + rng.integers(1, 10, n)) % 10
-        return np.where(right, y_true, wrong_label)
-
-    return y_true, predictions(a_right), predictions(b_right)
+    return make_paired_predictions(600, n_classes=10, shares=(0.83, 0.02, 0.045, 0.105), seed=11)
 
 
 def fold_scores():
@@ -51,19 +42,13 @@ def fold_scores():
     -------
     accuracy_a, accuracy_b : ndarrays of 10 fold accuracies; fold k is the same data for both
     """
-    rng = np.random.default_rng(0)
-    n_folds, n_test = FOLDS["n_folds"], FOLDS["n_test"]
-    difficulty = rng.normal(0.80, 0.035, n_folds)  # some folds are harder for both models
-    gain = rng.normal(0.012, 0.01, n_folds)
-    accuracy_a = rng.binomial(n_test, np.clip(difficulty, 0, 1)) / n_test
-    extra = np.round((gain + rng.normal(0, 0.004, n_folds)) * n_test) / n_test
-    return accuracy_a, np.clip(accuracy_a + extra, 0, 1)
+    return make_paired_fold_scores(FOLDS["n_folds"], FOLDS["n_test"], accuracy=0.80, fold_sd=0.035, gain=0.012,
+                                   gain_sd=0.01, noise_sd=0.004, seed=0)
 
 
 def seed_runs():
     """Test accuracies of one model trained with 20 seeds, each scored on 1,000 test images."""
-    rng = np.random.default_rng(0)
-    return rng.binomial(1000, np.clip(rng.normal(0.874, 0.005, 20), 0, 1)) / 1000
+    return make_seed_accuracies(20, 1000, accuracy=0.874, seed_sd=0.005, seed=0)
 
 
 # --- reference computations (private: the checker's side) -----------------------------------

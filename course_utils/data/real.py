@@ -1,31 +1,19 @@
-"""Bundled and generated data sets, deterministic given a seed.
+"""Real data: scikit-learn's bundled data sets and the small files shipped in ``course_utils/datasets``.
 
-Nothing here downloads anything: the course uses scikit-learn's bundled data
-sets, NumPy generators and small open-licensed files shipped in
-``course_utils/datasets`` (source and licence in its README), so every number
-is reproducible offline.
+Nothing here downloads anything; source and licence of every shipped file are
+in ``course_utils/datasets/README.md``.
 """
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
 
-from ._validation import (
-    check_fraction,
-    check_positive_int,
-    check_real,
-    check_seed,
-)
+from .._validation import check_fraction, check_seed
 
-__all__ = [
-    "Split",
-    "make_imbalanced_binary",
-    "make_binormal_scores",
-    "load_digits_one_vs_rest",
-    "load_german_credit",
-]
+__all__ = ["Split", "load_digits_one_vs_rest", "load_digits_with_rare_class", "load_german_credit"]
 
 
 @dataclass(frozen=True)
@@ -50,7 +38,15 @@ class Split:
         return iter((self.X_train, self.X_test, self.y_train, self.y_test))
 
     def select_features(self, columns):
-        """Return a new split keeping only the given column indices."""
+        """Return a new split keeping only the given column indices.
+
+        Examples
+        --------
+        >>> split = Split(np.zeros((2, 3)), np.ones((1, 3)), np.array([0, 1]), np.array([1]), ("a", "b", "c"))
+        >>> small = split.select_features([2, 0])
+        >>> small.X_train.shape, small.feature_names
+        ((2, 2), ('c', 'a'))
+        """
         n_features = self.X_train.shape[1]
         if isinstance(columns, (str, bytes)) or not hasattr(columns, "__iter__"):
             raise TypeError(f"columns must be a list of column indices, got {type(columns).__name__}.")
@@ -63,89 +59,6 @@ class Split:
         names = tuple(self.feature_names[c] for c in columns) if self.feature_names else ()
         return Split(self.X_train[:, columns], self.X_test[:, columns],
                      self.y_train, self.y_test, names)
-
-
-def make_imbalanced_binary(n_samples=1000, *, prevalence=0.05, separation=1.5,
-                           n_features=2, seed=0):
-    """Two Gaussian blobs with a chosen share of positives.
-
-    Parameters
-    ----------
-    n_samples : int
-        Total number of samples.
-    prevalence : float
-        Fraction of positives (label 1), strictly between 0 and 1.
-    separation : float
-        Distance between the class means along every feature, in standard
-        deviations. 0 makes the classes indistinguishable.
-    n_features : int
-        Number of features.
-    seed : int
-        Seed of the generator; the same seed gives the same data.
-
-    Returns
-    -------
-    X : ndarray of shape (n_samples, n_features)
-    y : ndarray of shape (n_samples,), ints 0/1
-        Exactly ``round(prevalence * n_samples)`` positives (at least one).
-
-    Examples
-    --------
-    >>> X, y = make_imbalanced_binary(200, prevalence=0.1, seed=1)
-    >>> X.shape, int(y.sum())
-    ((200, 2), 20)
-    """
-    n_samples = check_positive_int(n_samples, "n_samples", minimum=2)
-    prevalence = check_fraction(prevalence, "prevalence")
-    check_real(separation, "separation")
-    n_features = check_positive_int(n_features, "n_features")
-    rng = np.random.default_rng(check_seed(seed))
-    n_positive = int(np.clip(round(prevalence * n_samples), 1, n_samples - 1))
-    y = np.zeros(n_samples, dtype=int)
-    y[:n_positive] = 1
-    rng.shuffle(y)
-    X = rng.normal(size=(n_samples, n_features)) + separation * y[:, None]
-    return X, y
-
-
-def make_binormal_scores(n_positive=1000, n_negative=1000, *, auc=0.75, seed=0):
-    """Classifier scores from the binormal model: N(0, 1) vs N(d, 1).
-
-    ``d`` is chosen so that the population ROC-AUC equals ``auc``
-    (``auc = Phi(d / sqrt(2))``), so changing the class ratio changes
-    prevalence while leaving the classifier's quality untouched.
-
-    Parameters
-    ----------
-    n_positive, n_negative : int
-        Number of positive and negative samples.
-    auc : float
-        Population ROC-AUC, in (0.5, 1).
-    seed : int
-        Seed of the generator.
-
-    Returns
-    -------
-    y_true : ndarray of 0/1 ints, positives first
-    scores : ndarray of floats
-
-    Examples
-    --------
-    >>> y, s = make_binormal_scores(10, 90, seed=0)
-    >>> float(y.mean())
-    0.1
-    """
-    from scipy.stats import norm
-
-    n_positive = check_positive_int(n_positive, "n_positive")
-    n_negative = check_positive_int(n_negative, "n_negative")
-    auc = check_fraction(auc, "auc", low=0.5, high=1.0)
-    rng = np.random.default_rng(check_seed(seed))
-    shift = np.sqrt(2.0) * norm.ppf(auc)
-    scores = np.concatenate([rng.normal(shift, 1.0, n_positive),
-                             rng.normal(0.0, 1.0, n_negative)])
-    y_true = np.concatenate([np.ones(n_positive, int), np.zeros(n_negative, int)])
-    return y_true, scores
 
 
 def load_digits_one_vs_rest(*, digit=9, test_size=0.5, seed=0):
@@ -219,3 +132,71 @@ def load_german_credit():
         frame = pd.read_csv(handle)
     y = frame.pop("class").rename("credit_risk")
     return frame, y
+
+
+@functools.lru_cache(maxsize=4)
+def _digits_split(test_size, seed):
+    """The stratified digits split, read from disk once (the widget calls this on every move)."""
+    from sklearn.datasets import load_digits
+    from sklearn.model_selection import train_test_split
+
+    X, y = load_digits(return_X_y=True)
+    split = train_test_split(X, y, test_size=test_size, stratify=y, random_state=seed)
+    for array in split:
+        array.setflags(write=False)
+    return split
+
+
+def load_digits_with_rare_class(*, rare_class=8, keep_fraction=0.05, overlap=0.0, test_size=0.5, seed=0):
+    """Digits, split in half (stratified); then only ``keep_fraction`` of ``rare_class`` is kept in *training*.
+
+    The test set keeps its natural 10 %, so it measures what a deployed model would meet.
+
+    Parameters
+    ----------
+    rare_class : int 0-9
+    keep_fraction : float in (0, 1]
+        Share of the rare class's training images kept (the class gets *rarer*).
+    overlap : float in [0, 1)
+        Every image of the rare class, in training *and* test, becomes
+        ``(1 - overlap) * itself + overlap * a random image of another digit``
+        from the same part (the class gets *harder to separate*). The partner
+        images are fixed by ``seed``; only the mixing weight changes.
+    test_size, seed
+        Passed to the stratified ``train_test_split``; ``seed`` also picks the kept images.
+
+    Returns
+    -------
+    X_train, X_test, y_train, y_test : ndarray
+        Pixel intensities 0-16 (64 columns) and digit labels 0-9; the arrays
+        shared with the cache are read-only.
+
+    Examples
+    --------
+    >>> X_train, X_test, y_train, y_test = load_digits_with_rare_class(rare_class=8, keep_fraction=0.1)
+    >>> int((y_train == 8).sum()), int((y_test == 8).sum())
+    (9, 87)
+    """
+    keep_fraction = check_fraction(keep_fraction, "keep_fraction", inclusive=(False, True))
+    overlap = check_fraction(overlap, "overlap", inclusive=(True, False))
+    test_size = check_fraction(test_size, "test_size")
+    if isinstance(rare_class, bool) or rare_class not in range(10):
+        raise ValueError(f"rare_class must be a digit 0-9, got {rare_class!r}.")
+    X_train, X_test, y_train, y_test = _digits_split(test_size, check_seed(seed))
+    rare = np.flatnonzero(y_train == rare_class)
+    keep = np.random.default_rng(seed).permutation(rare)[:max(1, int(round(keep_fraction * rare.size)))]
+    mask = y_train != rare_class
+    mask[keep] = True
+    if overlap > 0:
+        X_train, X_test = (_blend(X_train, y_train, rare_class, overlap, [seed, 1]),
+                           _blend(X_test, y_test, rare_class, overlap, [seed, 2]))
+    return X_train[mask], X_test, y_train[mask], y_test
+
+
+def _blend(X, y, label, weight, seed):
+    """A copy of X whose rows of class ``label`` are mixed with random rows of the other classes."""
+    rows = np.flatnonzero(y == label)
+    partners = np.random.default_rng(seed).choice(np.flatnonzero(y != label), rows.size)
+    X = X.copy()
+    X[rows] = (1 - weight) * X[rows] + weight * X[partners]
+    return X
