@@ -10,7 +10,7 @@ Modules (one job each; dependencies point one way):
 - :mod:`course_utils.widgets` — ipywidgets around the experiments
 - :mod:`course_utils.checks` — exercise checkers; :mod:`course_utils.exercises` — the questions
 - :mod:`course_utils.reproducibility` — seeds, quiet TensorFlow import, environment report
-- :mod:`course_utils.models` — tiny Keras models
+- :mod:`course_utils.models` — tiny Keras models and the batched ensemble engine
 - :mod:`course_utils.report` — the honest evaluation report in one call (notebook 07)
 
 ``import course_utils`` is light: it does not import TensorFlow, pyplot or

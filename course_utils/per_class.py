@@ -8,10 +8,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._validation import as_labels, check_fraction, check_positive_int, check_real, check_same_length, check_seed
+from .models import article_network
 from .data import load_digits_with_rare_class, make_shifted_minority_data
 
 __all__ = ["per_class_table", "one_vs_rest_accuracy", "digits_model", "RareClassResult", "rare_class_experiment",
-           "rare_class_grid", "article_network", "article_examples", "resampling_over_splits"]
+           "rare_class_grid", "article_examples", "resampling_over_splits"]
 
 
 def _check(y_true, y_pred, labels):
@@ -181,33 +182,6 @@ def rare_class_grid(keep_fractions, overlaps, *, rare_class=8, seed=0):
             for k in keep_fractions for o in overlaps}
 
 
-def article_network(*, n_features=10, learning_rate=0.001, seed=0):
-    """The article's Keras network, compiled as published: Dense(64, relu) → Dense(1, sigmoid), Adam, BCE.
-
-    ``learning_rate`` is Adam's (the article used the default, 0.001).
-    ``seed`` seeds TensorFlow first (the article did not). Imports TensorFlow.
-
-    Returns
-    -------
-    keras.Sequential
-        Compiled, untrained.
-    """
-    from .reproducibility import import_tensorflow, set_seed
-
-    n_features = check_positive_int(n_features, "n_features")
-    learning_rate = check_real(learning_rate, "learning_rate")
-    if not learning_rate > 0:
-        raise ValueError(f"learning_rate must be positive, got {learning_rate!r}.")
-    set_seed(check_seed(seed), tensorflow=True)
-    import_tensorflow()
-    import keras
-
-    model = keras.Sequential([keras.Input((n_features,)), keras.layers.Dense(64, activation="relu"),
-                              keras.layers.Dense(1, activation="sigmoid")])
-    model.compile(optimizer=keras.optimizers.Adam(learning_rate), loss="binary_crossentropy", metrics=["accuracy"])
-    return model
-
-
 def _scores(y_true, y_pred):
     from sklearn.metrics import accuracy_score, f1_score, recall_score
 
@@ -223,7 +197,7 @@ def article_examples(*, seed=0, epochs=10, n_test_scale=10):
     (:func:`course_utils.data.make_shifted_minority_data`). Example 2: 200 rows of noise with
     random balanced labels. Example 3: example 1's data balanced by
     ``SMOTE(random_state=42)`` on *all* rows. Each trains
-    :func:`article_network` for ``epochs`` epochs (the article: 10, batch
+    :func:`course_utils.models.article_network` for ``epochs`` epochs (the article: 10, batch
     size 32) and predicts ``probability > 0.5`` — the article on the rows it
     trained on (for example 3 the original, un-resampled rows); we also score
     ``n_test_scale`` times as many fresh rows from the same distribution.

@@ -1,7 +1,7 @@
 """Where does run-to-run variation in a test accuracy come from? (notebook 05)
 
 Experiments that train many small MLPs with the batched engine
-(:func:`course_utils.ensemble.train_mlp_ensemble`): separating the sources
+(:func:`course_utils.models.train_mlp_ensemble`): separating the sources
 of run-to-run variation (:func:`source_separation_experiment`), and
 :class:`SeedSpreadLab`, the experiment behind the notebook's widget. The
 statistics they use — standard errors, intervals, bootstrap, McNemar, paired
@@ -44,7 +44,7 @@ def per_member_splits(X, y, split_seeds, *, test_size=0.5):
     Returns
     -------
     X_train, y_train, X_test, y_test : ndarrays of shape (E, n_train, d), (E, n_train), (E, n_test, d), (E, n_test)
-        Ready for :func:`course_utils.ensemble.train_mlp_ensemble`.
+        Ready for :func:`course_utils.models.train_mlp_ensemble`.
 
     Examples
     --------
@@ -129,13 +129,13 @@ def source_separation_experiment(X, y, *, n_runs=20, test_size=0.5, conditions=N
         (default :data:`SOURCE_CONDITIONS`).
     fixed_seed : int
     hidden_units, epochs, batch_size, learning_rate :
-        Passed to :func:`course_utils.ensemble.train_mlp_ensemble`.
+        Passed to :func:`course_utils.models.train_mlp_ensemble`.
 
     Returns
     -------
     SourceSeparation
     """
-    from .ensemble import train_mlp_ensemble
+    from .models import train_mlp_ensemble
 
     n_runs = check_positive_int(n_runs, "n_runs", minimum=2)
     fixed_seed = check_seed(fixed_seed, "fixed_seed")
@@ -279,7 +279,7 @@ class SeedSpreadLab:
 
     def pool_correct(self, hidden_units):
         """Boolean array (max_seeds, pool_size): which pool digits each seed's model gets right."""
-        from .ensemble import train_mlp_ensemble
+        from .models import train_mlp_ensemble
 
         hidden_units = check_positive_int(hidden_units, "hidden_units")
         if hidden_units not in self._pool_correct:

@@ -177,9 +177,6 @@ def test_grid_holds_every_pair():
     (lambda: per_class.resampling_over_splits([[1.0], [2.0]], [0, 1], n_splits=0), ValueError, "n_splits must be"),
     (lambda: per_class.resampling_over_splits([[1.0], [2.0]], [0, 1], test_size=1.5), ValueError, "test_size must"),
     (lambda: per_class.article_examples(epochs=0), ValueError, "epochs must be at least 1"),
-    (lambda: per_class.article_network(n_features=0), ValueError, "n_features must be at least 1"),
-    (lambda: per_class.article_network(learning_rate=0), ValueError, "learning_rate must be positive"),
-    (lambda: per_class.article_network(learning_rate="fast"), TypeError, "learning_rate must be a number"),
     (lambda: widgets.rare_class_explorer(keep_fraction=0.4), ValueError, "keep_fraction must be one of"),
     (lambda: widgets.rare_class_explorer(overlap=0.2), ValueError, "overlap must be one of"),
 ])

@@ -146,10 +146,16 @@ def test_restart_training_is_a_fresh_start():
     (lambda m: m.build_lstm(5, mask_zero=True), ValueError, "mask_zero=True needs token inputs"),
     (lambda m: m.build_lstm(5, vocab_size=1), ValueError, "vocab_size must be at least 2"),
     (lambda m: m.build_lstm(5, learning_rate=0), ValueError, "learning_rate must be positive"),
+    (lambda m: m.build_binary_mlp(0), ValueError, "n_features must be at least 1"),
+    (lambda m: m.build_binary_mlp(2, hidden_units=4), TypeError, "hidden_units must be a sequence of integers"),
+    (lambda m: m.article_network(n_features=0), ValueError, "n_features must be at least 1"),
+    (lambda m: m.article_network(learning_rate=0), ValueError, "learning_rate must be positive"),
+    (lambda m: m.article_network(learning_rate="fast"), TypeError, "learning_rate must be a number"),
+    (lambda m: m.article_network(seed=-1), ValueError, "seed must be at least 0"),
     (lambda m: m.restart_training(m.build_lstm(3, units=2), [np.zeros(1)]), ValueError,
      "initial_weights must be this model's get_weights()"),
 ])
-def test_build_lstm_bad_input_is_named(call, exc, words):
+def test_keras_builders_bad_input_is_named(call, exc, words):
     from course_utils import models
 
     with pytest.raises(exc, match=words.replace("(", r"\(").replace(")", r"\)")):

@@ -175,7 +175,7 @@ def bench_ensemble(n_seeds=20):
     from sklearn.datasets import load_digits
     from sklearn.model_selection import train_test_split
 
-    from course_utils.ensemble import train_keras_loop, train_mlp_ensemble
+    from course_utils.models import train_keras_loop, train_mlp_ensemble
     from course_utils.reproducibility import import_tensorflow
 
     import_tensorflow()

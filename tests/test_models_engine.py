@@ -6,8 +6,8 @@ from scipy.stats import mannwhitneyu, ttest_ind
 from sklearn.datasets import load_digits
 from sklearn.model_selection import train_test_split
 
-from course_utils.ensemble import train_keras_loop, train_mlp_ensemble
-from course_utils.stats import sample_sd
+from course_utils.models import train_keras_loop, train_mlp_ensemble
+from course_utils.stats import sample_sd, spread
 
 SMALL = dict(hidden_units=16, epochs=4, batch_size=32, learning_rate=0.01)
 
@@ -51,12 +51,14 @@ def test_per_member_splits(digits):
     assert not np.allclose(result.epoch_loss[0], result.epoch_loss[1])
 
 
-def test_ensemble_learns_and_summary(digits):
+def test_ensemble_learns(digits):
     result = train_mlp_ensemble(*digits, n_members=4, **SMALL)
     assert np.all(result.test_accuracy > 0.8)  # chance is 0.1
+    assert np.all(result.train_accuracy > 0.8)
     assert np.all(np.diff(result.epoch_loss, axis=1) < 0)  # loss falls every epoch
-    summary = result.summary()
-    assert set(summary) == {"mean", "sd", "min", "max", "range"}
+    assert result.test_predictions.shape == (4, len(digits[3]))
+    np.testing.assert_allclose(result.test_accuracy, (result.test_predictions == digits[3]).mean(axis=1))
+    summary = spread(result.test_accuracy)
     assert summary["min"] <= summary["mean"] <= summary["max"]
 
 
@@ -96,3 +98,26 @@ def test_bad_input_is_named(digits, change, message):
         arguments["y_test"] = np.zeros(4, int)
     with pytest.raises((ValueError, TypeError), match=message):
         train_mlp_ensemble(**arguments, epochs=1)
+
+
+@pytest.mark.parametrize("change, exc, message", [
+    (dict(seeds=[]), ValueError, "seeds must be at least one non-negative integers"),
+    (dict(seeds=[0, -1]), ValueError, "seeds must be"),
+    (dict(seeds=[0.5]), ValueError, "seeds must be"),
+    (dict(hidden_units=0), ValueError, "hidden_units must be at least 1"),
+    (dict(learning_rate=0), ValueError, "learning_rate must be positive"),
+    (dict(learning_rate="fast"), TypeError, "learning_rate must be a number"),
+    (dict(X_test=np.zeros((4, 3))), ValueError, "features"),
+    (dict(y_train=None), ValueError, "y_train must hold class indices"),
+    (dict(n_classes=1), ValueError, "n_classes must be at least 2"),
+])
+def test_keras_loop_bad_input_is_named_before_tensorflow_trains(digits, change, exc, message):
+    X_train, y_train, X_test, y_test = digits
+    arguments = dict(X_train=X_train, y_train=y_train, X_test=X_test, y_test=y_test, seeds=[0])
+    if change.get("y_train", 0) is None:
+        change = dict(y_train=y_train.astype(float) + 0.5)
+    arguments.update(change)
+    if "X_test" in change:
+        arguments["y_test"] = np.zeros(4, int)
+    with pytest.raises(exc, match=message):
+        train_keras_loop(**arguments, epochs=1)
