@@ -1,5 +1,9 @@
 """Figure functions: each takes ``ax=None`` and returns the Axes it drew on.
 
+Where scikit-learn has a Display for the figure (ROC and precision–recall
+curves, confusion matrix) it draws, the function restyles it the course's way
+and returns the Display: its ``ax_`` is the Axes.
+
 Nothing here changes matplotlib's global state at import; call
 :func:`apply_course_style` once in a notebook's setup cell to get the course
 look (Okabe–Ito colour-blind-safe palette, projector-sized fonts).
@@ -9,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validation import as_binary_labels, as_numeric_1d, check_real, check_same_length
+from ._validation import as_binary_labels, as_numeric_1d, check_positive_int, check_real, check_same_length
 from .metrics import ConfusionCounts
 from .stats import binomial_se, sample_sd
 
@@ -23,7 +27,14 @@ __all__ = [
     "plot_roc_curve",
     "plot_pr_curve",
     "plot_metric_bars",
+    "plot_score_bars",
+    "update_score_bars",
+    "plot_accuracy_strips",
+    "plot_seed_spread",
     "plot_reliability_diagram",
+    "plot_leak_scores",
+    "plot_per_class_recall",
+    "plot_padding_accuracy",
     "plot_scores_vs_baseline",
     "plot_cost_curve",
 ]
@@ -106,6 +117,10 @@ def plot_confusion_matrix(counts, *, ax=None, labels=("negative", "positive"),
                           title=None, normalize=False):
     """Draw a 2x2 confusion matrix with the count (and share) in each cell.
 
+    scikit-learn's :class:`~sklearn.metrics.ConfusionMatrixDisplay` draws it;
+    this function then gives it the course's look: blue cells, each cell
+    named (TN, FP, FN, TP) with its count and its share of the actual class.
+
     Parameters
     ----------
     counts : ConfusionCounts or array-like of shape (2, 2)
@@ -121,33 +136,33 @@ def plot_confusion_matrix(counts, *, ax=None, labels=("negative", "positive"),
 
     Returns
     -------
-    matplotlib Axes
+    sklearn.metrics.ConfusionMatrixDisplay
+        Its ``ax_`` is the Axes, ``im_`` the coloured cells and ``text_`` the 2x2 cell texts.
 
     Examples
     --------
-    >>> ax = plot_confusion_matrix([[50, 10], [5, 35]], labels=("ham", "spam"))
-    >>> ax.get_ylabel()
-    'actual class'
+    >>> display = plot_confusion_matrix([[50, 10], [5, 35]], labels=("ham", "spam"))
+    >>> display.ax_.get_ylabel(), display.text_[1, 1].get_text().splitlines()[:2]
+    ('actual class', ['TP', '35'])
     """
+    from sklearn.metrics import ConfusionMatrixDisplay
+
     if not isinstance(counts, ConfusionCounts):
         if counts is None or isinstance(counts, (str, bytes, dict)):
             raise TypeError("counts must be a ConfusionCounts or a 2x2 matrix [[tn, fp], [fn, tp]], "
                             f"got {type(counts).__name__}.")
         counts = ConfusionCounts.from_matrix(counts)
     _check_labels(labels)
-    if len(labels) != 2:
-        raise ValueError(f"labels must name the two classes, got {labels!r}.")
-    ax = _new_axes(ax)
-    colour, cells = _confusion_cells(counts, normalize)
-    ax.imshow(colour, cmap="Blues", vmin=0, vmax=1)
-    for (row, col), text, text_colour in cells:
-        ax.text(col, row, text, ha="center", va="center", fontsize=11, color=text_colour)
+    display = ConfusionMatrixDisplay(counts.as_matrix(), display_labels=list(labels))
+    display.plot(ax=ax, cmap="Blues", colorbar=False, values_format="d", im_kw={"vmin": 0, "vmax": 1},
+                 text_kw={"fontsize": 11})
+    ax = display.ax_
     ax.set_xticks([0, 1], [f"predicted\n{labels[0]}", f"predicted\n{labels[1]}"])
     ax.set_yticks([0, 1], [labels[0], labels[1]])
     ax.set_xlabel("predicted class")
     ax.set_ylabel("actual class")
-    ax.set_title(title if title is not None else f"accuracy {counts.accuracy:.3f}")
-    return ax
+    update_confusion_matrix(display, counts, title=title, normalize=normalize)
+    return display
 
 
 def _confusion_cells(counts, normalize):
@@ -162,27 +177,42 @@ def _confusion_cells(counts, normalize):
     return colour, cells
 
 
-def update_confusion_matrix(ax, counts, *, title=None, normalize=False):
-    """Show new counts on an Axes drawn by :func:`plot_confusion_matrix`, changing only what depends on them.
+def update_confusion_matrix(display, counts, *, title=None, normalize=False):
+    """Show new counts on a display drawn by :func:`plot_confusion_matrix`, changing only what depends on them.
 
-    Returns the artists it changed (the image, the four cell texts, the title), for a
-    widget that re-renders only those.
+    Parameters
+    ----------
+    display : sklearn.metrics.ConfusionMatrixDisplay
+        What :func:`plot_confusion_matrix` returned.
+    counts : ConfusionCounts
+    title : str, optional
+        Defaults to the accuracy.
+    normalize : bool
+        As in :func:`plot_confusion_matrix`.
+
+    Returns
+    -------
+    list of matplotlib Artist
+        The artists it changed (the image, the four cell texts, the title), for a
+        widget that re-renders only those.
 
     Examples
     --------
     >>> from course_utils.metrics import ConfusionCounts
-    >>> ax = plot_confusion_matrix(ConfusionCounts(tn=5, fp=1, fn=2, tp=2))
-    >>> changed = update_confusion_matrix(ax, ConfusionCounts(tn=6, fp=0, fn=1, tp=3))
-    >>> ax.texts[3].get_text().splitlines()[:2], ax.get_title()
+    >>> display = plot_confusion_matrix(ConfusionCounts(tn=5, fp=1, fn=2, tp=2))
+    >>> changed = update_confusion_matrix(display, ConfusionCounts(tn=6, fp=0, fn=1, tp=3))
+    >>> display.text_[1, 1].get_text().splitlines()[:2], display.ax_.get_title()
     (['TP', '3'], 'accuracy 0.900')
     """
     colour, cells = _confusion_cells(counts, normalize)
-    ax.images[0].set_data(colour)
-    for artist, (_, text, text_colour) in zip(ax.texts, cells, strict=False):
-        artist.set_text(text)
-        artist.set_color(text_colour)
+    display.confusion_matrix = counts.as_matrix()
+    display.im_.set_data(colour)
+    for (cell, text, text_colour) in cells:
+        display.text_[cell].set_text(text)
+        display.text_[cell].set_color(text_colour)
+    ax = display.ax_
     ax.set_title(title if title is not None else f"accuracy {counts.accuracy:.3f}")
-    return [ax.images[0], *ax.texts[:4], ax.title]
+    return [display.im_, *display.text_.ravel(), ax.title]
 
 
 def _check_labels(labels):
@@ -272,59 +302,101 @@ def plot_score_distributions(y_true, scores, *, threshold=None, ax=None, bins=30
     return ax
 
 
+def _course_curve_look(display, *, metric, label, xlabel, ylabel, legend_loc):
+    """Restyle a scikit-learn curve display the course's way (after it has drawn).
+
+    The legend names the curve and its metric (e.g. ``model: ROC-AUC 0.812``), the
+    axes keep their free aspect ratio and run from 0 to 1, and a curve with very many
+    points is thinned for drawing (the metric used every point).
+    """
+    line, ax = display.line_, display.ax_
+    line.set_data(*_thin(*(np.asarray(values) for values in line.get_data())))
+    line.set_label(f"{label}: {metric}" if label else metric)
+    display.chance_level_.set_label("_nolegend_")
+    ax.set_aspect("auto")
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1.02)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.legend(loc=legend_loc)
+    return display
+
+
+def _line_style(color):
+    return {} if color is None else {"color": color}
+
+
 def plot_roc_curve(y_true, scores, *, ax=None, label=None, color=None):
-    """ROC curve (recall vs false-positive rate) with its AUC in the legend.
+    """ROC curve (recall vs false-positive rate) with its AUC in the legend and the chance diagonal.
+
+    scikit-learn's :class:`~sklearn.metrics.RocCurveDisplay` draws it; this
+    function gives it the course's labels and legend.
+
+    Parameters
+    ----------
+    y_true : array-like of 0/1
+    scores : array-like of float
+        Higher means more likely class 1.
+    ax : matplotlib Axes, optional
+    label : str, optional
+        Name of the curve in the legend.
+    color : matplotlib colour, optional
+
+    Returns
+    -------
+    sklearn.metrics.RocCurveDisplay
+        Its ``ax_`` is the Axes, ``line_`` the curve, ``chance_level_`` the diagonal and
+        ``roc_auc`` the area under the curve.
 
     Examples
     --------
-    >>> ax = plot_roc_curve([0, 0, 1, 1], [0.1, 0.6, 0.4, 0.8], label="model")
-    >>> ax.get_xlabel()
-    'false-positive rate'
+    >>> display = plot_roc_curve([0, 0, 1, 1], [0.1, 0.6, 0.4, 0.8], label="model")
+    >>> display.ax_.get_xlabel(), display.line_.get_label()
+    ('false-positive rate', 'model: ROC-AUC 0.750')
     """
-    from sklearn.metrics import roc_auc_score, roc_curve
+    from sklearn.metrics import RocCurveDisplay
 
     y_true, scores = _curve_inputs(y_true, scores)
-    ax = _new_axes(ax)
-    fpr, tpr, _ = roc_curve(y_true, scores)
-    auc = roc_auc_score(y_true, scores)
-    fpr, tpr = _thin(fpr, tpr)
-    prefix = f"{label}: " if label else ""
-    ax.plot(fpr, tpr, color=color, label=f"{prefix}ROC-AUC {auc:.3f}")
-    ax.plot([0, 1], [0, 1], color="grey", linestyle=":", linewidth=1)
-    ax.set_xlabel("false-positive rate")
-    ax.set_ylabel("recall (true-positive rate)")
-    ax.set_xlim(0, 1)
-    ax.set_ylim(0, 1.02)
-    ax.legend(loc="lower right")
-    return ax
+    display = RocCurveDisplay.from_predictions(
+        y_true, scores, ax=ax, curve_kwargs=_line_style(color), plot_chance_level=True,
+        chance_level_kw={"color": "grey", "linestyle": ":", "linewidth": 1})
+    return _course_curve_look(display, metric=f"ROC-AUC {display.roc_auc:.3f}", label=label,
+                              xlabel="false-positive rate", ylabel="recall (true-positive rate)",
+                              legend_loc="lower right")
 
 
 def plot_pr_curve(y_true, scores, *, ax=None, label=None, color=None):
-    """Precision–recall curve with average precision and the chance level (prevalence).
+    """Precision–recall curve with average precision and the chance level (prevalence) in the curve's colour.
+
+    scikit-learn's :class:`~sklearn.metrics.PrecisionRecallDisplay` draws it;
+    this function gives it the course's labels and legend.
+
+    Parameters
+    ----------
+    y_true, scores, ax, label, color
+        As for :func:`plot_roc_curve`.
+
+    Returns
+    -------
+    sklearn.metrics.PrecisionRecallDisplay
+        Its ``ax_`` is the Axes, ``line_`` the curve, ``chance_level_`` the prevalence line
+        and ``average_precision`` the AP.
 
     Examples
     --------
-    >>> ax = plot_pr_curve([0, 0, 1, 1], [0.1, 0.6, 0.4, 0.8])
-    >>> ax.get_ylabel()
-    'precision'
+    >>> display = plot_pr_curve([0, 0, 1, 1], [0.1, 0.6, 0.4, 0.8])
+    >>> display.ax_.get_ylabel(), display.line_.get_label()
+    ('precision', 'AP 0.833')
     """
-    from sklearn.metrics import average_precision_score, precision_recall_curve
+    from sklearn.metrics import PrecisionRecallDisplay
 
     y_true, scores = _curve_inputs(y_true, scores)
-    ax = _new_axes(ax)
-    precision, recall, _ = precision_recall_curve(y_true, scores)
-    ap = average_precision_score(y_true, scores)
-    recall, precision = _thin(recall, precision)
-    prefix = f"{label}: " if label else ""
-    (line,) = ax.plot(recall, precision, color=color, drawstyle="steps-post",
-                      label=f"{prefix}AP {ap:.3f}")
-    ax.axhline(y_true.mean(), color=line.get_color(), linestyle=":", linewidth=1)
-    ax.set_xlabel("recall")
-    ax.set_ylabel("precision")
-    ax.set_xlim(0, 1)
-    ax.set_ylim(0, 1.02)
-    ax.legend(loc="upper right")
-    return ax
+    display = PrecisionRecallDisplay.from_predictions(
+        y_true, scores, ax=ax, drop_intermediate=True, curve_kwargs=_line_style(color), plot_chance_level=True,
+        chance_level_kw={"linestyle": ":", "linewidth": 1})
+    display.chance_level_.set_color(display.line_.get_color())
+    return _course_curve_look(display, metric=f"AP {display.average_precision:.3f}", label=label,
+                              xlabel="recall", ylabel="precision", legend_loc="upper right")
 
 
 def plot_metric_bars(results, *, metrics=("accuracy", "recall", "balanced_accuracy"),
@@ -374,6 +446,82 @@ def plot_metric_bars(results, *, metrics=("accuracy", "recall", "balanced_accura
     return ax
 
 
+def plot_score_bars(scores, *, ax=None, colors=None, ylabel="score", title=None, fmt="%.3f",
+                    chance=None, chance_band=None):
+    """One labelled bar per score, on a fixed 0–1.1 scale, optionally with the chance level.
+
+    Parameters
+    ----------
+    scores : dict of str to float
+        ``{bar name: value}``, left to right.
+    ax : matplotlib Axes, optional
+    colors : sequence of matplotlib colours, optional
+        One per bar; defaults to the Okabe–Ito palette.
+    ylabel, title : str, optional
+    fmt : str
+        Format of the value written on each bar.
+    chance : float, optional
+        Draw a dotted line at this score.
+    chance_band : float, optional
+        Shade ``chance ± chance_band`` (e.g. two standard errors), labelled "chance ± 2 SE".
+
+    Returns
+    -------
+    bars : matplotlib BarContainer
+    labels : list of matplotlib Text
+        The values written on the bars; :func:`update_score_bars` changes both.
+
+    Examples
+    --------
+    >>> bars, labels = plot_score_bars({"accuracy": 0.9, "recall": 0.0})
+    >>> [label.get_text() for label in labels]
+    ['0.900', '0.000']
+    """
+    if not isinstance(scores, dict) or not scores:
+        raise TypeError("scores must be a non-empty dict {bar name: value}.")
+    for name, value in scores.items():
+        check_real(value, f"scores[{name!r}]")
+    ax = _new_axes(ax)
+    colours = list(colors) if colors is not None else list(OKABE_ITO.values())[:len(scores)]
+    bars = ax.bar(list(scores), list(scores.values()), color=colours)
+    labels = ax.bar_label(bars, fmt=fmt)
+    if chance is not None:
+        check_real(chance, "chance")
+        if chance_band is not None:
+            ax.axhspan(chance - chance_band, chance + chance_band, color="grey", alpha=0.2, label="chance ± 2 SE")
+            ax.legend(loc="upper right")
+        ax.axhline(chance, color="grey", linestyle=":")
+    ax.set_ylim(0, 1.1)
+    ax.set_ylabel(ylabel)
+    if title:
+        ax.set_title(title)
+    return bars, labels
+
+
+def update_score_bars(bars, labels, values, *, fmt="{:.3f}"):
+    """Give bars drawn by :func:`plot_score_bars` new heights and written values.
+
+    Returns
+    -------
+    list of matplotlib Artist
+        The bars and labels it changed.
+
+    Examples
+    --------
+    >>> bars, labels = plot_score_bars({"accuracy": 0.9, "recall": 0.0})
+    >>> changed = update_score_bars(bars, labels, [0.99, 0.0])
+    >>> labels[0].get_text(), round(bars[0].get_height(), 2)
+    ('0.990', 0.99)
+    """
+    values = as_numeric_1d(values, "values")
+    check_same_length(bars=list(bars), values=values)
+    for bar, label, value in zip(bars, labels, values.tolist(), strict=True):
+        bar.set_height(value)
+        label.xy = (bar.get_x() + bar.get_width() / 2, value)
+        label.set_text(fmt.format(value))
+    return [*bars, *labels]
+
+
 def plot_accuracy_strips(groups, *, ax=None, title=None, xlabel="test accuracy"):
     """One row of dots per group of runs, with the mean ± 1 sd drawn over it (notebook 05).
 
@@ -411,7 +559,7 @@ def plot_accuracy_strips(groups, *, ax=None, title=None, xlabel="test accuracy")
     return ax
 
 
-def plot_seed_spread(accuracies, *, n_test, seed_sd=None, ax=None, title=None, xlim=None):
+def plot_seed_spread(accuracies, *, n_test, seed_sd=None, ax=None, title=None, xlim=None, max_runs=None):
     """Histogram of runs' test accuracies with their mean, 95 % range and the binomial interval.
 
     Parameters
@@ -423,6 +571,14 @@ def plot_seed_spread(accuracies, *, n_test, seed_sd=None, ax=None, title=None, x
     seed_sd : float, optional
         Also draw ±1.96 of this spread (the seed alone) above the bars.
     xlim : (float, float), optional
+        Accuracies outside it are counted in its first or last bar.
+    max_runs : int, optional
+        Scale the y axis for bars of up to this many runs (e.g. the most runs a widget
+        can show), so that it does not change with the data; by default it fits the tallest bar.
+
+    Returns
+    -------
+    matplotlib Axes
 
     Examples
     --------
@@ -436,7 +592,12 @@ def plot_seed_spread(accuracies, *, n_test, seed_sd=None, ax=None, title=None, x
     low, high = np.percentile(values, [2.5, 97.5])
     lo_x, hi_x = xlim if xlim is not None else (min(values.min(), mean - 0.05), max(values.max(), mean + 0.05))
     counts, edges = np.histogram(np.clip(values, lo_x, hi_x), bins=np.linspace(lo_x, hi_x, 31))
-    top = max(int(counts.max()), 1)
+    if max_runs is None:
+        top = max(int(counts.max()), 1)
+    else:
+        top = check_positive_int(max_runs, "max_runs")
+        if values.size > top:
+            raise ValueError(f"max_runs must be at least the number of runs ({values.size}), got {max_runs}.")
     ax.axvspan(low, high, color=OKABE_ITO["blue"], alpha=0.12, label="95 % of runs")
     ax.stairs(counts, edges, fill=True, color=OKABE_ITO["sky"], label=f"{values.size} runs")
     ax.axvline(mean, color=OKABE_ITO["black"], linewidth=2, label=f"mean {mean:.3f}")
@@ -460,8 +621,13 @@ def plot_seed_spread(accuracies, *, n_test, seed_sd=None, ax=None, title=None, x
 def plot_reliability_diagram(y_true, p, *, n_bins=10, ax=None, label=None, color=None):
     """Accuracy against confidence per bin; the diagonal is perfect calibration.
 
-    Bars below the diagonal mean over-confidence (the model is less often
+    Points below the diagonal mean over-confidence (the model is less often
     right than it claims). The legend carries the ECE.
+
+    Not drawn by scikit-learn's ``CalibrationDisplay``: that one bins the
+    probability of class 1 over [0, 1] (fraction of positives per bin), while
+    this diagram bins the confidence in the *predicted* class over [0.5, 1],
+    the bins the ECE (:func:`course_utils.calibration.reliability_curve`) uses.
 
     Returns
     -------
@@ -530,6 +696,96 @@ def plot_leak_scores(results, *, ax=None, title=None):
               bbox_to_anchor=(1.0, 1.0))
     if title:
         ax.set_title(title)
+    return ax
+
+
+def plot_per_class_recall(recalls, *, accuracy, highlight=None, ax=None, title=None):
+    """One bar per class: its recall on the test set, with the overall accuracy as a dashed line.
+
+    Parameters
+    ----------
+    recalls : array-like of float
+        Recall of class 0, 1, 2, ...
+    accuracy : float
+        Overall accuracy, drawn across the bars.
+    highlight : int, optional
+        Class whose bar is drawn in vermillion (the others in sky blue).
+    ax : matplotlib Axes, optional
+    title : str, optional
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> ax = plot_per_class_recall([0.9, 0.95, 0.4], accuracy=0.75, highlight=2)
+    >>> len(ax.patches), ax.get_ylabel()
+    (3, 'recall on the test set')
+    """
+    recalls = as_numeric_1d(recalls, "recalls")
+    check_real(accuracy, "accuracy")
+    ax = _new_axes(ax)
+    classes = np.arange(recalls.size)
+    colours = [OKABE_ITO["vermillion"] if c == highlight else OKABE_ITO["sky"] for c in classes]
+    ax.bar(classes, recalls, color=colours)
+    ax.axhline(accuracy, color=OKABE_ITO["black"], linestyle="--")
+    ax.text(recalls.size - 0.5, accuracy + 0.01, "overall accuracy", ha="right", va="bottom", fontsize=10)
+    ax.set_xticks(classes)
+    ax.set_xlabel("digit")
+    ax.set_ylabel("recall on the test set")
+    ax.set_ylim(0, 1.05)
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def plot_padding_accuracy(padding_fractions, accuracy_with_padding, accuracy_real_tokens, *, marked=None,
+                          ax=None, title="padding inflates token accuracy"):
+    """Token accuracy against the share of padding: counting the padding positions, and on real tokens only.
+
+    The axes' limits depend only on the padding fractions, so a widget moving
+    ``marked`` never changes them.
+
+    Parameters
+    ----------
+    padding_fractions, accuracy_with_padding, accuracy_real_tokens : array-like of float
+        One value each per padding fraction (e.g. a :class:`course_utils.sequences.PaddingSweep`'s fields).
+    marked : float, optional
+        Draw a dashed vertical line at this padding fraction (the Axes' last line).
+    ax : matplotlib Axes, optional
+    title : str or None
+        None for no title.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> ax = plot_padding_accuracy([0.0, 0.4], [0.7, 0.82], [0.7, 0.7], marked=0.4)
+    >>> ax.get_lines()[-1].get_xdata()[0], ax.get_xlabel()
+    (0.4, 'share of positions that are padding')
+    """
+    fractions = as_numeric_1d(padding_fractions, "padding_fractions")
+    with_padding = as_numeric_1d(accuracy_with_padding, "accuracy_with_padding")
+    real_tokens = as_numeric_1d(accuracy_real_tokens, "accuracy_real_tokens")
+    check_same_length(padding_fractions=fractions, accuracy_with_padding=with_padding,
+                      accuracy_real_tokens=real_tokens)
+    ax = _new_axes(ax)
+    ax.plot(fractions, with_padding, "o-", color=OKABE_ITO["vermillion"], label="counting padding")
+    ax.plot(fractions, real_tokens, "s-", color=OKABE_ITO["blue"], label="real tokens only (masked)")
+    if marked is not None:
+        check_real(marked, "marked")
+        ax.axvline(marked, color=OKABE_ITO["black"], linestyle="--", linewidth=1)
+    margin = 0.05 * max(float(np.ptp(fractions)), 0.1)
+    ax.set_xlim(fractions.min() - margin, fractions.max() + margin)
+    ax.set_ylim(0.5, 1.02)
+    ax.set_xlabel("share of positions that are padding")
+    ax.set_ylabel("token accuracy")
+    if title:
+        ax.set_title(title)
+    ax.legend(loc="upper left")
     return ax
 
 

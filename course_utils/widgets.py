@@ -23,17 +23,26 @@ from ._validation import (
     as_numeric_1d,
     check_fraction,
     check_positive_int,
+    check_real,
     check_same_length,
+    check_seed,
 )
 from .experiments import always_negative_experiment, prevalence_experiment
 from .metrics import evaluate_threshold
 from .plots import (
     OKABE_ITO,
     plot_confusion_matrix,
+    plot_cost_curve,
+    plot_padding_accuracy,
+    plot_per_class_recall,
     plot_pr_curve,
+    plot_reliability_diagram,
     plot_roc_curve,
+    plot_score_bars,
+    plot_seed_spread,
     plot_threshold_tradeoff,
     update_confusion_matrix,
+    update_score_bars,
 )
 
 __all__ = [
@@ -108,6 +117,9 @@ class LiveExperiment(widgets.VBox):
         and returns their replacements. Then an update re-renders only those
         over a cached image of the rest — several times faster than drawing
         the whole figure again.
+    busy : callable, optional
+        ``busy(**values) -> str or None``: a message for the status line while a slow
+        experiment runs for these values (e.g. "training …"), or None when it will be quick.
 
     Attributes
     ----------
@@ -118,12 +130,13 @@ class LiveExperiment(widgets.VBox):
     """
 
     def __init__(self, *, controls, experiment, draw, describe, question=None,
-                 figsize=(9.0, 3.6), redraw=None):
+                 figsize=(9.0, 3.6), redraw=None, busy=None):
         self.controls = dict(controls)
         self._experiment = experiment
         self._draw = draw
         self._redraw = redraw
         self._describe = describe
+        self._busy = busy
         self._changing = None  # with redraw: the artists it changes, drawn over self._background
         self._background = self._background_limits = None
         self._figure = Figure(figsize=figsize, dpi=72)
@@ -151,8 +164,12 @@ class LiveExperiment(widgets.VBox):
     def update(self):
         """Re-run the experiment for the current values and redraw."""
         start = time.perf_counter()
+        values = self.values()
+        message = self._busy(**values) if self._busy is not None else None
+        if message:
+            self.status.value = f"<span style='color:{OKABE_ITO['blue']}'>⏳ {html.escape(message)}</span>"
         try:
-            self.result = self._experiment(**self.values())
+            self.result = self._experiment(**values)
         except (ValueError, TypeError) as error:
             self.status.value = f"<span style='color:{OKABE_ITO['vermillion']}'>{html.escape(str(error))}</span>"
             return
@@ -171,7 +188,8 @@ class LiveExperiment(widgets.VBox):
         self.last_update_seconds = time.perf_counter() - start
 
     def _set_changing(self, artists):
-        self._changing = list(artists)
+        # Drawn in matplotlib's order (by zorder, stable): a chance line stays over the bars it crosses.
+        self._changing = sorted(artists, key=lambda artist: artist.get_zorder())
         for artist in self._changing:
             artist.set_animated(True)  # left out of the cached background
 
@@ -241,7 +259,22 @@ def _replotting(draw):
     return first_draw, redraw
 
 
-def _slider(value, *, low, high, step, description, readout_format=".2f"):
+def _labels_and_values(y_true, **values):
+    """``y_true`` as 0/1 labels and the one array in ``values`` as numbers of the same length, checked by name."""
+    ((name, array),) = values.items()
+    y_true, array = as_binary_labels(y_true, "y_true"), as_numeric_1d(array, name)
+    check_same_length(y_true=y_true, **{name: array})
+    return y_true, array
+
+
+def _slider(value, *, name, low, high, step, description, readout_format=".2f"):
+    """A FloatSlider from ``low`` to ``high`` starting at ``value``; a value outside the range is refused by name.
+
+    (ipywidgets would silently clamp it to the nearest end.)
+    """
+    check_real(value, name)
+    if not low <= value <= high:
+        raise ValueError(f"{name} must be between {low} and {high} (the slider's range), got {value!r}.")
     return widgets.FloatSlider(value=value, min=low, max=high, step=step,
                                description=description, readout_format=readout_format,
                                continuous_update=False,
@@ -250,7 +283,8 @@ def _slider(value, *, low, high, step, description, readout_format=".2f"):
 
 
 def _choice_slider(options, value, *, name, description, width="420px", continuous_update=True):
-    """A SelectionSlider over ``options`` starting at ``value``; a value not offered is refused by name.
+    """A SelectionSlider over ``options`` starting at ``value``; a value not offered is refused by name
+    (never replaced by the nearest option).
 
     It updates while dragging (``continuous_update``) unless an update takes more than ~50 ms.
     """
@@ -289,9 +323,7 @@ def threshold_explorer(y_true, scores, *, threshold=0.5, labels=("negative", "po
     >>> explorer.result.recall
     1.0
     """
-    y_true = as_binary_labels(y_true, "y_true")
-    scores = as_numeric_1d(scores, "scores")
-    check_same_length(y_true=y_true, scores=scores)
+    y_true, scores = _labels_and_values(y_true, scores=scores)
     check_fraction(threshold, "threshold", inclusive=(True, True))
     if scores.min() < 0 or scores.max() > 1:
         raise ValueError("scores must be probabilities in [0, 1] for the threshold slider.")
@@ -307,7 +339,7 @@ def threshold_explorer(y_true, scores, *, threshold=0.5, labels=("negative", "po
         drawn["matrix"] = plot_confusion_matrix(counts, ax=left, labels=labels)
         plot_threshold_tradeoff(y_true, scores, ax=right)  # the curves do not move; the threshold line does
         drawn["line"] = right.axvline(explorer_threshold(), color=OKABE_ITO["black"], linestyle="--", linewidth=1)
-        return [*update_confusion_matrix(left, counts), drawn["line"]]
+        return [*update_confusion_matrix(drawn["matrix"], counts), drawn["line"]]
 
     def redraw(counts):
         update_confusion_matrix(drawn["matrix"], counts)
@@ -319,7 +351,7 @@ def threshold_explorer(y_true, scores, *, threshold=0.5, labels=("negative", "po
                 ("specificity", counts.specificity), ("F1", counts.f1),
                 ("predicted positive", counts.tp + counts.fp)]
 
-    slider = _slider(threshold, low=0.0, high=1.0, step=0.01, description="threshold")
+    slider = _slider(threshold, name="threshold", low=0.0, high=1.0, step=0.01, description="threshold")
     slider.continuous_update = True  # an update re-renders a few artists only: fast enough while dragging
 
     def explorer_threshold():
@@ -348,6 +380,13 @@ def prevalence_explorer(*, negatives_per_positive=1.0, auc=0.75, n_positive=100,
     >>> explorer.result.average_precision < 0.1
     True
     """
+    check_fraction(auc, "auc", low=0.5, high=1.0)
+    n_positive = check_positive_int(n_positive, "n_positive")
+    check_seed(seed)
+    slider = _choice_slider([0.5, 1, 2, 5, 10, 20, 50, 100, 200], negatives_per_positive,
+                            name="negatives_per_positive", description="negatives per positive",
+                            continuous_update=False)  # re-samples and re-plots two curves: ~50 ms
+
     def experiment(negatives_per_positive):
         return prevalence_experiment(negatives_per_positive, n_positive=n_positive,
                                      auc=auc, seed=seed)
@@ -357,9 +396,9 @@ def prevalence_explorer(*, negatives_per_positive=1.0, auc=0.75, n_positive=100,
     def curves(result):
         """Draw both curves; return the artists that depend on the data (lines and legends)."""
         left, right = axes
-        plot_roc_curve(result.y_true, result.scores, ax=left, color=OKABE_ITO["blue"])
-        plot_pr_curve(result.y_true, result.scores, ax=right, color=OKABE_ITO["vermillion"])
-        return [*left.lines, *right.lines, left.get_legend(), right.get_legend()]
+        roc = plot_roc_curve(result.y_true, result.scores, ax=left, color=OKABE_ITO["blue"])
+        pr = plot_pr_curve(result.y_true, result.scores, ax=right, color=OKABE_ITO["vermillion"])
+        return [roc.line_, roc.chance_level_, pr.line_, pr.chance_level_, left.get_legend(), right.get_legend()]
 
     def draw(result, figure):
         axes[:] = figure.subplots(1, 2)
@@ -380,9 +419,6 @@ def prevalence_explorer(*, negatives_per_positive=1.0, auc=0.75, n_positive=100,
                 ("prevalence", result.prevalence), ("ROC-AUC", result.roc_auc),
                 ("average precision", result.average_precision)]
 
-    slider = _choice_slider([0.5, 1, 2, 5, 10, 20, 50, 100, 200], negatives_per_positive,
-                            name="negatives_per_positive", description="negatives per positive",
-                            continuous_update=False)  # re-samples and re-plots two curves: ~50 ms
     return LiveExperiment(controls={"negatives_per_positive": slider}, experiment=experiment,
                           draw=draw, redraw=redraw, describe=describe, question=question)
 
@@ -413,26 +449,19 @@ def baseline_explorer(*, prevalence=0.1, n_samples=1000, question=None):
     def draw(counts, figure):
         ax = figure.subplots()
         figure.subplots_adjust(left=0.16, right=0.97, bottom=0.12, top=0.88)
-        names = ["accuracy", "recall"]
-        values = [counts.accuracy, counts.recall]
-        bars = drawn["bars"] = ax.bar(names, values, color=[OKABE_ITO["blue"], OKABE_ITO["vermillion"]])
-        drawn["labels"] = ax.bar_label(bars, fmt="%.3f")
-        ax.set_ylim(0, 1.1)
-        ax.set_ylabel("score")
-        ax.set_title("'always negative' looks great on accuracy")
-        return [*bars, *drawn["labels"]]
+        drawn["ax"], drawn["bars"] = ax, plot_score_bars({"accuracy": counts.accuracy, "recall": counts.recall}, ax=ax,
+                                        colors=[OKABE_ITO["blue"], OKABE_ITO["vermillion"]],
+                                        title="'always negative' looks great on accuracy")
+        return update_score_bars(*drawn["bars"], [counts.accuracy, counts.recall])
 
     def redraw(counts):
-        for bar, label, value in zip(drawn["bars"], drawn["labels"], (counts.accuracy, counts.recall), strict=True):
-            bar.set_height(value)
-            label.xy = (bar.get_x() + bar.get_width() / 2, value)
-            label.set_text(f"{value:.3f}")
+        update_score_bars(*drawn["bars"], [counts.accuracy, counts.recall])
 
     def describe(counts):
         return [("prevalence", counts.prevalence), ("accuracy", counts.accuracy),
                 ("recall", counts.recall), ("positives missed", counts.fn)]
 
-    slider = _slider(prevalence, low=0.01, high=0.5, step=0.01, description="share of positives")
+    slider = _slider(prevalence, name="prevalence", low=0.01, high=0.5, step=0.01, description="share of positives")
     slider.continuous_update = True  # an update re-renders two bars only: fast enough while dragging
     return LiveExperiment(controls={"prevalence": slider}, experiment=experiment, draw=draw, redraw=redraw,
                           describe=describe, question=question, figsize=(4.5, 3.2))
@@ -446,13 +475,29 @@ def padding_explorer(sweep, *, padding_fraction=0.4, question=None):
     sweep : course_utils.sequences.PaddingSweep
         Precomputed by :func:`course_utils.sequences.padding_sweep`, so moving
         the slider retrains and re-runs nothing.
+    padding_fraction : float
+        Starting fraction: one of the sweep's (rounded to 2 decimals).
+    question : str, optional
 
     Returns
     -------
     LiveExperiment
         ``result`` is the :class:`~course_utils.sequences.PaddingPoint` at the slider's fraction.
+
+    Examples
+    --------
+    >>> from course_utils.sequences import PaddingSweep
+    >>> sweep = PaddingSweep(np.array([0.0, 0.4]), np.array([0.7, 0.82]), np.array([0.7, 0.7]))
+    >>> explorer = padding_explorer(sweep, padding_fraction=0.0)
+    >>> explorer.controls["padding_fraction"].value = 0.4
+    >>> explorer.result.accuracy_with_padding
+    0.82
     """
+    if not all(hasattr(sweep, name) for name in ("padding_fractions", "accuracy_with_padding", "at")):
+        raise TypeError(f"sweep must be a PaddingSweep from sequences.padding_sweep(...), got {type(sweep).__name__}.")
     fractions = [round(float(f), 2) for f in sweep.padding_fractions]
+    slider = _choice_slider(fractions, padding_fraction, name="padding_fraction", description="padding fraction")
+    drawn = {}
 
     def experiment(padding_fraction):
         return sweep.at(padding_fraction)
@@ -460,32 +505,25 @@ def padding_explorer(sweep, *, padding_fraction=0.4, question=None):
     def draw(result, figure):
         ax = figure.subplots()
         figure.subplots_adjust(left=0.12, right=0.97, bottom=0.16, top=0.88)
-        ax.plot(sweep.padding_fractions, sweep.accuracy_with_padding, "o-", color=OKABE_ITO["vermillion"],
-                label="counting padding")
-        ax.plot(sweep.padding_fractions, sweep.accuracy_real_tokens, "s-", color=OKABE_ITO["blue"],
-                label="real tokens only (masked)")
-        ax.axvline(result.padding_fraction, color=OKABE_ITO["black"], linestyle="--", linewidth=1)
-        ax.set_xlabel("share of positions that are padding")
-        ax.set_ylabel("token accuracy")
-        ax.set_ylim(0.5, 1.02)
-        ax.set_title("padding inflates token accuracy")
-        ax.legend(loc="upper left")
+        plot_padding_accuracy(sweep.padding_fractions, sweep.accuracy_with_padding, sweep.accuracy_real_tokens,
+                              marked=result.padding_fraction, ax=ax)
+        drawn["marker"] = ax.get_lines()[-1]  # the curves and the axes stay; only the marker moves
+        return [drawn["marker"]]
+
+    def redraw(result):
+        drawn["marker"].set_xdata([result.padding_fraction] * 2)
 
     def describe(result):
         return [("padding fraction", result.padding_fraction),
                 ("accuracy counting padding", result.accuracy_with_padding),
                 ("accuracy on real tokens", result.accuracy_real_tokens)]
 
-    slider = widgets.SelectionSlider(options=fractions, value=min(fractions, key=lambda f: abs(f - padding_fraction)),
-                                     description="padding fraction", continuous_update=True,
-                                     style={"description_width": "initial"}, layout=widgets.Layout(width="420px"))
-    draw, redraw = _replotting(draw)
     return LiveExperiment(controls={"padding_fraction": slider}, experiment=experiment, draw=draw, redraw=redraw,
                           describe=describe, question=question, figsize=(6.0, 3.6))
 
 
 def seed_spread_explorer(lab, *, n_seeds=20, n_test=400, hidden_units=32, question=None,
-                         seed_options=(5, 10, 20, 30), test_options=(50, 100, 200, 400, 899),
+                         seed_options=(5, 10, 20), test_options=(50, 100, 200, 400, 899),
                          size_options=(8, 16, 32, 64)):
     """Sliders over number of seeds, test-set size and model size; the accuracy distribution redrawn.
 
@@ -496,37 +534,40 @@ def seed_spread_explorer(lab, *, n_seeds=20, n_test=400, hidden_units=32, questi
         caches it; moving the seeds or test-size slider only re-scores cached
         models. A new model size retrains (a few seconds with notebook 05's
         recipe): the status line says "training … models" while it does.
+    n_seeds, n_test, hidden_units : int
+        Starting values: one of ``seed_options``, ``test_options`` and ``size_options``.
+    question : str, optional
+    seed_options, test_options, size_options : sequence of int
+        The sliders' values; no seed option may exceed ``lab.max_seeds``.
 
     Returns
     -------
     LiveExperiment
         ``result`` is a :class:`~course_utils.variance.SeedSpreadResult`.
     """
-    def option_slider(options, value, description):
-        options = list(options)
-        return widgets.SelectionSlider(options=options, value=min(options, key=lambda o: abs(o - value)),
-                                       description=description, continuous_update=False,
-                                       style={"description_width": "initial"},
-                                       layout=widgets.Layout(width="300px"))
+    if not all(hasattr(lab, name) for name in ("run", "needs_training", "max_seeds")):
+        raise TypeError(f"lab must be a SeedSpreadLab from variance.SeedSpreadLab(...), got {type(lab).__name__}.")
+    seed_options = [check_positive_int(n, "seed_options", minimum=2) for n in seed_options]
+    if max(seed_options) > lab.max_seeds:
+        raise ValueError(f"seed_options must not exceed the lab's max_seeds={lab.max_seeds}, got {seed_options}.")
+    controls = {"n_seeds": _choice_slider(seed_options, n_seeds, name="n_seeds", description="seeds",
+                                          width="300px", continuous_update=False),
+                "n_test": _choice_slider(test_options, n_test, name="n_test", description="test digits",
+                                         width="300px", continuous_update=False),
+                "hidden_units": _choice_slider(size_options, hidden_units, name="hidden_units",
+                                               description="hidden units", width="300px", continuous_update=False)}
 
-    controls = {"n_seeds": option_slider(seed_options, n_seeds, "seeds"),
-                "n_test": option_slider(test_options, n_test, "test digits"),
-                "hidden_units": option_slider(size_options, hidden_units, "hidden units")}
-    holder = {}
-    from .plots import plot_seed_spread
-
-    def experiment(n_seeds, n_test, hidden_units):
-        explorer = holder.get("explorer")
-        if explorer is not None and lab.needs_training(hidden_units):
-            explorer.status.value = (f"<span style='color:{OKABE_ITO['blue']}'>⏳ training {lab.max_seeds} "
-                                     f"models with {hidden_units} hidden units…</span>")
-        return lab.run(n_seeds, n_test, hidden_units)
+    def busy(n_seeds, n_test, hidden_units):
+        if lab.needs_training(hidden_units):
+            return f"training {lab.max_seeds} models with {hidden_units} hidden units…"
+        return None
 
     def draw(result, figure):
         ax = figure.subplots()
         figure.subplots_adjust(left=0.09, right=0.98, bottom=0.16, top=0.9)
+        # Fixed axes (whatever the sliders show) let an update re-render only the bars and lines.
         plot_seed_spread(result.accuracies, n_test=result.n_test, seed_sd=result.seed_sd, ax=ax,
-                         xlim=(min(0.8, result.mean - 0.12), 1.0),
+                         xlim=(0.75, 1.0), max_runs=max(seed_options),
                          title=f"{result.n_seeds} seeds × {result.n_test} test digits: sd {result.sd:.3f}")
 
     def describe(result):
@@ -538,10 +579,8 @@ def seed_spread_explorer(lab, *, n_seeds=20, n_test=400, hidden_units=32, questi
                 ("95 % of runs from", float(low)), ("… to", float(high))]
 
     draw, redraw = _replotting(draw)
-    explorer = LiveExperiment(controls=controls, experiment=experiment, draw=draw, redraw=redraw, describe=describe,
-                              question=question, figsize=(7.5, 3.8))
-    holder["explorer"] = explorer
-    return explorer
+    return LiveExperiment(controls=controls, experiment=lab.run, draw=draw, redraw=redraw, describe=describe,
+                          question=question, figsize=(7.5, 3.8), busy=busy)
 
 
 def selection_leak_explorer(*, n_features=2000, n_selected=20, n_samples=80, seed=0, question=None):
@@ -565,30 +604,34 @@ def selection_leak_explorer(*, n_features=2000, n_selected=20, n_samples=80, see
         "n_selected": _choice_slider(selected_options, n_selected, name="n_selected",
                                      description="selected", width="330px"),
     }
+    n_samples = check_positive_int(n_samples, "n_samples", minimum=2)
     grid = selection_leak_grid(feature_options, selected_options, n_samples=n_samples, seed=seed)
-    noise_band = 2 * np.sqrt(0.25 / n_samples)
+    noise_band = 2 * np.sqrt(0.25 / n_samples)  # 2 binomial SE of a coin-flip accuracy
+    drawn = {}
 
     def experiment(n_features, n_selected):
         return grid[n_features, n_selected]
 
+    def title(result):
+        return f"pure noise: the wrong way adds {result.inflation:+.2f}"
+
     def draw(result, figure):
         ax = figure.subplots()
         figure.subplots_adjust(left=0.14, right=0.97, bottom=0.12, top=0.88)
-        bars = ax.bar(["selected on all rows\n(wrong way)", "selected inside CV\n(right way)"],
-                      [result.leaky, result.honest], color=[OKABE_ITO["vermillion"], OKABE_ITO["blue"]])
-        ax.bar_label(bars, fmt="%.2f")
-        ax.axhspan(0.5 - noise_band, 0.5 + noise_band, color="grey", alpha=0.2, label="chance ± 2 SE")
-        ax.axhline(0.5, color="grey", linestyle=":")
-        ax.set_ylim(0, 1.1)
-        ax.set_ylabel("cross-validated accuracy")
-        ax.set_title(f"pure noise: the wrong way adds {result.inflation:+.2f}")
-        ax.legend(loc="upper right")
+        drawn["ax"], drawn["bars"] = ax, plot_score_bars(
+            {"selected on all rows\n(wrong way)": result.leaky, "selected inside CV\n(right way)": result.honest},
+            ax=ax, colors=[OKABE_ITO["vermillion"], OKABE_ITO["blue"]], fmt="%.2f",
+            ylabel="cross-validated accuracy", title=title(result), chance=0.5, chance_band=noise_band)
+        return _data_artists(ax)  # the chance band and line too: drawn over the bars, as without the cache
+
+    def redraw(result):
+        update_score_bars(*drawn["bars"], [result.leaky, result.honest], fmt="{:.2f}")
+        drawn["ax"].set_title(title(result))
 
     def describe(result):
         return [("wrong-way accuracy", result.leaky), ("right-way accuracy", result.honest),
                 ("inflation", result.inflation), ("chance", 0.5)]
 
-    draw, redraw = _replotting(draw)
     return LiveExperiment(controls=controls,
                           experiment=experiment, draw=draw, redraw=redraw, describe=describe, question=question,
                           figsize=(5.5, 3.6))
@@ -605,13 +648,20 @@ def temperature_explorer(logits, y_true, *, temperature=1.0, n_bins=10, question
     LiveExperiment
         ``result`` is the :class:`~course_utils.calibration.TemperatureResult`
         of :func:`~course_utils.calibration.temperature_experiment` at the slider's T.
+
+    Examples
+    --------
+    >>> explorer = temperature_explorer([4.0, -3.0, 2.5, -0.5], [1, 0, 0, 0], temperature=1.0)
+    >>> explorer.controls["temperature"].value = 4.0
+    >>> explorer.result.temperature
+    4.0
     """
     from .calibration import temperature_experiment
-    from .plots import plot_reliability_diagram
 
-    logits = as_numeric_1d(logits, "logits")
-    y_true = as_binary_labels(y_true, "y_true")
-    check_same_length(logits=logits, y_true=y_true)
+    y_true, logits = _labels_and_values(y_true, logits=logits)
+    n_bins = check_positive_int(n_bins, "n_bins")
+    slider = _choice_slider([0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0], temperature,
+                            name="temperature", description="temperature T")
 
     def experiment(temperature):
         return temperature_experiment(logits, y_true, temperature, n_bins=n_bins)
@@ -628,8 +678,6 @@ def temperature_explorer(logits, y_true, *, temperature=1.0, n_bins=10, question
                 ("worst sample's loss", result.worst_loss),
                 ("share of the loss from the worst 5 %", result.worst_share)]
 
-    slider = _choice_slider([0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0], temperature,
-                            name="temperature", description="temperature T")
     draw, redraw = _replotting(draw)
     return LiveExperiment(controls={"temperature": slider}, experiment=experiment, draw=draw, redraw=redraw,
                           describe=describe, question=question, figsize=(5.5, 3.6))
@@ -660,6 +708,10 @@ def rare_class_explorer(*, keep_fraction=1.0, overlap=0.0, rare_class=8, questio
     """
     from .per_class import rare_class_grid
 
+    if isinstance(rare_class, bool) or not isinstance(rare_class, (int, np.integer)):
+        raise TypeError(f"rare_class must be a digit 0-9 (int), got {type(rare_class).__name__}.")
+    if not 0 <= rare_class <= 9:
+        raise ValueError(f"rare_class must be a digit 0-9, got {rare_class!r}.")
     fractions, overlaps = [1.0, 0.5, 0.3, 0.2, 0.1, 0.05, 0.02], [0.0, 0.3, 0.6]
     fraction_slider = _choice_slider(fractions, keep_fraction, name="keep_fraction",
                                      description=f"share of {rare_class}s kept", width="340px")
@@ -673,16 +725,9 @@ def rare_class_explorer(*, keep_fraction=1.0, overlap=0.0, rare_class=8, questio
     def draw(result, figure):
         ax = figure.subplots()
         figure.subplots_adjust(left=0.12, right=0.98, bottom=0.15, top=0.88)
-        colours = [OKABE_ITO["vermillion"] if c == rare_class else OKABE_ITO["sky"] for c in range(10)]
-        ax.bar(range(10), result.recalls, color=colours)
-        ax.axhline(result.accuracy, color=OKABE_ITO["black"], linestyle="--")
-        ax.text(9.5, result.accuracy + 0.01, "overall accuracy", ha="right", va="bottom", fontsize=10)
-        ax.set_xticks(range(10))
-        ax.set_xlabel("digit")
-        ax.set_ylabel("recall on the test set")
-        ax.set_ylim(0, 1.05)
-        ax.set_title(f"digit {rare_class}: {result.keep_fraction:.0%} kept, {result.overlap:.0%} mixed "
-                     f"— recall {result.rare_recall:.2f}")
+        plot_per_class_recall(result.recalls, accuracy=result.accuracy, highlight=rare_class, ax=ax,
+                              title=f"digit {rare_class}: {result.keep_fraction:.0%} kept, {result.overlap:.0%} mixed "
+                                    f"— recall {result.rare_recall:.2f}")
 
     def describe(result):
         return [("share of the digit kept", result.keep_fraction), ("share of other digits mixed in", result.overlap),
@@ -715,7 +760,6 @@ def cost_threshold_explorer(report, *, false_negative_cost=5.0, question=None):
     LiveExperiment
         ``result`` is a :class:`~course_utils.report.CostAnalysis`.
     """
-    from .plots import plot_cost_curve
     from .report import HonestReport
 
     if not isinstance(report, HonestReport):

@@ -1,8 +1,10 @@
 """Widgets without a browser: move a control, check the result and the displayed numbers."""
 
+import inspect
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import matplotlib
@@ -16,6 +18,7 @@ import pytest  # noqa: E402
 from sklearn import metrics as skm  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 
+from course_utils import widgets  # noqa: E402
 from course_utils.data import load_digits_one_vs_rest  # noqa: E402
 from course_utils.widgets import (  # noqa: E402
     LiveExperiment,
@@ -178,3 +181,149 @@ def test_course_utils_import_does_not_import_tensorflow():
                             env=env, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
+
+
+# --- start values are checked up front; a slider never snaps to a nearest value -------------------------------
+
+
+@pytest.fixture(scope="module")
+def padding_sweep():
+    from course_utils.sequences import PaddingSweep
+
+    fractions = np.round(np.arange(0, 0.75, 0.1), 1)
+    return PaddingSweep(fractions, np.linspace(0.7, 0.9, 8), np.full(8, 0.7))
+
+
+@pytest.fixture(scope="module")
+def seed_lab():
+    """A lab that is never run here: building it trains nothing."""
+    from sklearn.datasets import load_digits
+
+    from course_utils.variance import SeedSpreadLab
+
+    X, y = load_digits(return_X_y=True)
+    return SeedSpreadLab(X / 16, y, max_seeds=20)
+
+
+def test_slider_refuses_a_start_value_outside_its_range():
+    with pytest.raises(ValueError, match=r"threshold must be between 0.0 and 1.0 .* got 1.5"):
+        widgets._slider(1.5, name="threshold", low=0.0, high=1.0, step=0.01, description="t")
+    with pytest.raises(TypeError, match="threshold"):
+        widgets._slider("0.5", name="threshold", low=0.0, high=1.0, step=0.01, description="t")
+    assert widgets._slider(1.0, name="threshold", low=0.0, high=1.0, step=0.01, description="t").value == 1.0
+
+
+def test_choice_slider_refuses_a_value_it_does_not_offer():
+    with pytest.raises(ValueError, match=r"padding_fraction must be one of the slider's values \[0.0, 0.5\], got 0.4"):
+        widgets._choice_slider([0.0, 0.5], 0.4, name="padding_fraction", description="p")
+    assert widgets._choice_slider([0.0, 0.5], 0.5, name="padding_fraction", description="p").value == 0.5
+
+
+BAD_START_VALUES = {
+    "threshold": lambda fx: threshold_explorer([0, 1, 1], [0.2, 0.6, 0.9], threshold=-0.1),
+    "negatives_per_positive": lambda fx: prevalence_explorer(negatives_per_positive=3),
+    "auc": lambda fx: prevalence_explorer(auc=1.5),
+    "n_positive": lambda fx: prevalence_explorer(n_positive=0),
+    "prevalence": lambda fx: baseline_explorer(prevalence=0.6),
+    "padding_fraction": lambda fx: widgets.padding_explorer(fx["padding_sweep"], padding_fraction=0.45),
+    "n_seeds": lambda fx: widgets.seed_spread_explorer(fx["seed_lab"], n_seeds=7),
+    "n_test": lambda fx: widgets.seed_spread_explorer(fx["seed_lab"], n_test=123),
+    "hidden_units": lambda fx: widgets.seed_spread_explorer(fx["seed_lab"], hidden_units=12),
+    "seed_options": lambda fx: widgets.seed_spread_explorer(fx["seed_lab"], seed_options=(5, 10, 40)),
+    "n_features": lambda fx: widgets.selection_leak_explorer(n_features=123),
+    "n_samples": lambda fx: widgets.selection_leak_explorer(n_samples=1),
+    "temperature": lambda fx: widgets.temperature_explorer([2.0, -1.0], [1, 0], temperature=0.3),
+    "n_bins": lambda fx: widgets.temperature_explorer([2.0, -1.0], [1, 0], n_bins=0),
+    "keep_fraction": lambda fx: widgets.rare_class_explorer(keep_fraction=0.4),
+    "overlap": lambda fx: widgets.rare_class_explorer(overlap=0.2),
+    "rare_class": lambda fx: widgets.rare_class_explorer(rare_class=12),
+    "false_negative_cost": lambda fx: widgets.cost_threshold_explorer(fx["cost_report"], false_negative_cost=7),
+}
+
+
+@pytest.fixture(scope="module")
+def cost_report():
+    from sklearn.datasets import make_classification
+
+    from course_utils.report import honest_report
+
+    X, y = make_classification(300, n_features=5, weights=[0.8], random_state=0)
+    return honest_report(LogisticRegression(), X, y, n_splits=3, n_repeats=1, false_negative_cost=5,
+                         n_bootstrap=100, leak_checks=False)
+
+
+@pytest.mark.parametrize("argument", sorted(BAD_START_VALUES))
+def test_every_factory_refuses_a_bad_start_value_by_name(argument, request):
+    needs = {"padding_fraction": "padding_sweep", "false_negative_cost": "cost_report"}
+    fixtures = {name: request.getfixturevalue(name) for name in
+                ([needs[argument]] if argument in needs else ["seed_lab"] if argument in
+                 ("n_seeds", "n_test", "hidden_units", "seed_options") else [])}
+    start = time.perf_counter()
+    with pytest.raises(ValueError, match=argument):
+        BAD_START_VALUES[argument](fixtures)
+    assert time.perf_counter() - start < 1.5, "refused only after the expensive part (grid, training)"
+
+
+# --- fast path: the axes never change with a control, so the cached background is always reused ------------------
+
+
+def _count_full_draws(explorer):
+    canvas = explorer._figure.canvas
+    calls = []
+    original = canvas.draw
+    canvas.draw = lambda *args, **kwargs: (calls.append(1), original(*args, **kwargs))
+    return calls
+
+
+@pytest.mark.parametrize("build, control, values", [
+    (lambda fx: widgets.padding_explorer(fx), "padding_fraction", [0.0, 0.7, 0.3]),
+    (lambda fx: baseline_explorer(), "prevalence", [0.01, 0.5, 0.2]),
+    (lambda fx: prevalence_explorer(), "negatives_per_positive", [200, 0.5, 10]),
+    (lambda fx: threshold_explorer([0, 0, 1, 1], [0.1, 0.6, 0.4, 0.8]), "threshold", [0.0, 1.0, 0.45]),
+    (lambda fx: widgets.temperature_explorer([4.0, -3.0, 2.5, -0.5], [1, 0, 0, 0]), "temperature", [0.25, 8.0]),
+], ids=["padding", "baseline", "prevalence", "threshold", "temperature"])
+def test_moving_a_control_reuses_the_cached_background(build, control, values, padding_sweep):
+    explorer = build(padding_sweep)
+    full_draws = _count_full_draws(explorer)
+    limits = [(ax.get_xlim(), ax.get_ylim()) for ax in explorer._figure.axes]
+    images = {png(explorer)}
+    for value in values:
+        explorer.controls[control].value = value
+        assert_updated(explorer)
+        images.add(png(explorer))
+    assert [(ax.get_xlim(), ax.get_ylim()) for ax in explorer._figure.axes] == limits
+    assert full_draws == [], "an axis limit changed with the control: the whole figure was drawn again"
+    assert len(images) == len(values) + 1
+
+
+def test_padding_explorer_moves_only_its_marker(padding_sweep):
+    explorer = widgets.padding_explorer(padding_sweep, padding_fraction=0.4)
+    assert explorer.result.padding_fraction == 0.4
+    explorer.controls["padding_fraction"].value = 0.7
+    assert explorer.result.accuracy_with_padding == pytest.approx(0.9)
+    assert f"{0.9:.3f}" in explorer.numbers.value
+    (marker,) = explorer._changing
+    assert marker.get_xdata()[0] == 0.7
+
+
+def test_live_experiment_busy_message_is_shown_while_the_experiment_runs():
+    seen = []
+
+    def experiment(x):
+        seen.append(live.status.value if seen else "")  # the first call happens inside the constructor
+        return x
+
+    live = None
+    slider = ipywidgets.FloatSlider(value=0.2, min=0, max=1, step=0.1)
+    live = LiveExperiment(controls={"x": slider}, experiment=experiment, draw=lambda r, f: f.subplots().plot([r]),
+                          describe=lambda r: [("x", r)], busy=lambda x: "training <3 models" if x > 0.5 else None)
+    slider.value = 0.8
+    assert "⏳ training &lt;3 models" in seen[-1]  # escaped
+    assert live.status.value == ""  # cleared when the result is in
+    slider.value = 0.3
+    assert seen[-1] == ""
+
+
+def test_seed_spread_explorer_keeps_no_reference_to_itself():
+    source = inspect.getsource(widgets.seed_spread_explorer)
+    assert "holder" not in source and "busy=busy" in source
