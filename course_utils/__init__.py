@@ -6,7 +6,7 @@ Modules (one job each; dependencies point one way):
 - :mod:`course_utils.metrics` — metrics built from scratch for teaching
 - :mod:`course_utils.stats` — standard errors, intervals, bootstrap, permutation, McNemar, paired tests
 - :mod:`course_utils.experiments` — pure experiment functions
-- :mod:`course_utils.plots` — figure functions (``ax=None`` in, Axes out)
+- :mod:`course_utils.plots` — figure functions (``ax=None`` in, Axes or scikit-learn Display out)
 - :mod:`course_utils.widgets` — ipywidgets around the experiments
 - :mod:`course_utils.checks` — exercise checkers; :mod:`course_utils.exercises` — the questions
 - :mod:`course_utils.reproducibility` — seeds, quiet TensorFlow import, environment report
