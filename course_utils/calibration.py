@@ -2,7 +2,8 @@
 
 The notebooks show these agree with scikit-learn's ``log_loss`` and Keras'
 ``BinaryCrossentropy``. Binary problems throughout: ``p`` is the predicted
-probability of class 1.
+probability of class 1 — except :func:`top_label_reliability`, the
+calibration of the predicted class among K.
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ from ._validation import (
 )
 
 __all__ = ["binary_cross_entropy", "per_sample_cross_entropy", "sigmoid", "ReliabilityCurve",
-           "reliability_curve", "expected_calibration_error", "fit_temperature", "apply_temperature",
-           "TemperatureResult", "temperature_experiment"]
+           "reliability_curve", "top_label_reliability", "expected_calibration_error", "fit_temperature",
+           "apply_temperature", "TemperatureResult", "temperature_experiment"]
 
 
 def sigmoid(logits):
@@ -113,7 +114,44 @@ def reliability_curve(y_true, p, *, n_bins=10):
     predicted = (p >= 0.5).astype(int)
     confidence = np.where(predicted == 1, p, 1 - p)
     correct = (predicted == y_true).astype(float)
-    edges = np.linspace(0.5, 1.0, n_bins + 1)
+    return _binned_reliability(confidence, correct, np.linspace(0.5, 1.0, n_bins + 1))
+
+
+def top_label_reliability(y_true, proba, *, n_bins=10):
+    """:func:`reliability_curve` for K classes: the confidence is the probability of the arg-max class.
+
+    That confidence lies in [1/K, 1]; the bins split that range into
+    ``n_bins`` equal widths (for K = 2 this is :func:`reliability_curve`).
+    The curve's ``ece`` is the *top-label* ECE.
+
+    Parameters
+    ----------
+    y_true : (n,) class codes 0 … K − 1 (column positions in ``proba``)
+    proba : (n, K) class probabilities
+
+    Examples
+    --------
+    >>> proba = np.array([[0.8, 0.1, 0.1], [0.5, 0.3, 0.2], [0.2, 0.2, 0.6], [0.1, 0.7, 0.2]])
+    >>> curve = top_label_reliability([0, 1, 2, 1], proba, n_bins=2)
+    >>> curve.counts.tolist(), curve.accuracy.tolist(), round(curve.ece, 3)
+    ([2, 2], [0.5, 1.0], 0.15)
+    """
+    proba = np.asarray(proba, dtype=float)
+    if proba.ndim != 2 or proba.shape[1] < 2 or not np.all((proba >= 0) & (proba <= 1)):
+        raise ValueError(f"proba must be an (n, K) array of probabilities with K ≥ 2, got shape {proba.shape}.")
+    y_true = np.asarray(y_true)
+    if y_true.shape != (proba.shape[0],) or not np.all(np.isin(y_true, np.arange(proba.shape[1]))):
+        raise ValueError(f"y_true must hold one class code 0 … {proba.shape[1] - 1} per row of proba "
+                         f"({proba.shape[0]}).")
+    n_bins = check_positive_int(n_bins, "n_bins")
+    predicted = proba.argmax(axis=1)
+    confidence = proba[np.arange(proba.shape[0]), predicted]
+    correct = (predicted == y_true).astype(float)
+    return _binned_reliability(confidence, correct, np.linspace(1 / proba.shape[1], 1.0, n_bins + 1))
+
+
+def _binned_reliability(confidence, correct, edges):
+    n_bins = edges.size - 1
     index = np.clip(np.digitize(confidence, edges[1:-1], right=True), 0, n_bins - 1)
     counts = np.bincount(index, minlength=n_bins)
     keep = counts > 0

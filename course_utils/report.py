@@ -11,7 +11,11 @@ The leak checks are *smoke tests*: each can find one kind of problem, none
 can prove that there is no leak. Their messages say what was checked
 ("no exact duplicate rows found across train and test folds"), never "no leakage".
 
-Binary classification only (two classes in ``y``).
+With more than two classes in ``y`` the report (:class:`MulticlassHonestReport`)
+shows macro and weighted averages side by side, the per-class table, the
+K × K confusion matrix, each class's one-vs-rest ROC-AUC and average
+precision next to its prevalence, and the top-label ECE; choosing a
+threshold for a cost needs two classes.
 """
 
 from __future__ import annotations
@@ -29,8 +33,8 @@ import numpy as np
 from ._validation import check_positive_int, check_real, check_seed
 from .stats import mcnemar_test, paired_difference
 
-__all__ = ["Score", "Finding", "CostAnalysis", "HonestReport", "honest_report", "bootstrap_metrics",
-           "NOTEBOOKS"]
+__all__ = ["Score", "Finding", "CostAnalysis", "HonestReport", "MulticlassHonestReport", "honest_report",
+           "bootstrap_metrics", "NOTEBOOKS"]
 
 #: Where each topic is taught (used in the findings).
 NOTEBOOKS = {
@@ -52,6 +56,22 @@ METRICS = {
     "f1": "F1 (positive class)",
     "roc_auc": "ROC-AUC",
     "average_precision": "average precision",
+}
+
+#: Headline metrics for more than two classes, in display order: key -> label.
+#: Macro averages weigh every class the same, weighted ones by support (weighted recall equals accuracy).
+MULTICLASS_METRICS = {
+    "accuracy": "accuracy",
+    "balanced_accuracy": "balanced accuracy",
+    "mcc": "MCC",
+    "precision_macro": "precision (macro)",
+    "precision_weighted": "precision (weighted)",
+    "recall_macro": "recall (macro)",
+    "recall_weighted": "recall (weighted)",
+    "f1_macro": "F1 (macro)",
+    "f1_weighted": "F1 (weighted)",
+    "roc_auc": "ROC-AUC (one-vs-rest, macro)",
+    "average_precision": "average precision (one-vs-rest, macro)",
 }
 
 
@@ -256,8 +276,8 @@ class HonestReport:
     def to_markdown(self):
         """The report as Markdown: for a README, a paper's appendix or a pull request."""
         lines = [f"## {self.title}", "",
-                 f"{self.n_samples} cases, {self.n_features} features; positive class `{self.class_names[1]}` "
-                 f"(prevalence {self.prevalence:.3f}). {self.n_splits}-fold {self.splitter}, "
+                 f"{self.n_samples} cases, {self.n_features} features; {self._classes_text(_markdown_code)}. "
+                 f"{self.n_splits}-fold {self.splitter}, "
                  f"{self.n_repeats} repetition(s) (seeds {', '.join(map(str, self.seeds))}); "
                  f"intervals: {self.interval_method}.", "",
                  "| metric | model | 95 % interval | sd over repeats | sd over folds | majority baseline "
@@ -271,13 +291,12 @@ class HonestReport:
                       f"model right where the baseline is wrong {m.only_b_right}, the reverse {m.only_a_right}, "
                       f"p {_fmt_p(m.p_value)}. The p-values in the table are corrected resampled t-tests over folds "
                       "(Nadeau & Bengio 2003), a conservative heuristic.",
-                  "", f"Calibration: ECE {self.ece:.3f}. Shuffled-label balanced accuracy (chance check): "
+                  "", f"Calibration: {self._ece_name()} {self.ece:.3f}. "
+                      "Shuffled-label balanced accuracy (chance check): "
                       f"{self.shuffled_label_score:.3f}.", "", "**Per class** (first repetition):", "",
-                  _frame_to_markdown(self.per_class), "",
+                  _frame_to_markdown(self.per_class), "", *self._one_vs_rest_markdown(),
                   "**Confusion matrix** (first repetition; rows actual, columns predicted):", "",
-                  f"| | predicted {self.class_names[0]} | predicted {self.class_names[1]} |", "|---|---|---|",
-                  f"| actual {self.class_names[0]} | {self.confusion[0, 0]} | {self.confusion[0, 1]} |",
-                  f"| actual {self.class_names[1]} | {self.confusion[1, 0]} | {self.confusion[1, 1]} |", ""]
+                  _confusion_markdown(self.confusion, self.class_names), ""]
         if self.cost is not None:
             c = self.cost
             lines += [f"**Cost** (a false negative costs {c.false_negative_cost:g} false positives; per case): "
@@ -320,6 +339,19 @@ class HonestReport:
         return (f"Report figures for {self.title}: the model's scores with their intervals next to the "
                 "majority baseline, and the reliability diagram.")
 
+    # Hooks where a report on more than two classes says something else (MulticlassHonestReport).
+    def _classes_text(self, code):
+        return f"positive class {code(self.class_names[1])} (prevalence {self.prevalence:.3f})"
+
+    def _ece_name(self):
+        return "ECE"
+
+    def _one_vs_rest_markdown(self):
+        return []
+
+    def _extra_tables_html(self):
+        return ""
+
     def _repr_html_(self):
         buffer = io.BytesIO()
         self.figure().savefig(buffer, format="png", dpi=72)
@@ -338,15 +370,126 @@ class HonestReport:
                     f"threshold {c.cost_chosen:.3f} · threshold 0.5 {c.cost_default:.3f} · everyone negative "
                     f"{c.cost_all_negative:.3f} · everyone positive {c.cost_all_positive:.3f}</p>")
         return (f"<div><h3>{html.escape(self.title)}</h3>"
-                f"<p>{self.n_samples} cases, {self.n_features} features, positive class "
-                f"<code>{html.escape(str(self.class_names[1]))}</code> (prevalence {self.prevalence:.3f}); "
+                f"<p>{self.n_samples} cases, {self.n_features} features, {self._classes_text(_html_code)}; "
                 f"{self.n_splits}-fold {html.escape(self.splitter)} × {self.n_repeats}; "
                 f"intervals: {html.escape(self.interval_method)}.</p>"
                 f"{self.score_table().to_html(float_format=lambda v: f'{v:.3f}', na_rep='–')}"
                 f"<img src='data:image/png;base64,{image}' alt='{html.escape(self._figure_alt(), quote=True)}'/>"
                 f"<p><b>Per class</b> (first repetition)</p>{self.per_class.to_html(float_format=lambda v: f'{v:.3f}')}"
-                f"<p>ECE {self.ece:.3f} · shuffled-label balanced accuracy {self.shuffled_label_score:.3f}</p>"
+                f"{self._extra_tables_html()}"
+                f"<p>{html.escape(self._ece_name())} {self.ece:.3f} · "
+                f"shuffled-label balanced accuracy {self.shuffled_label_score:.3f}</p>"
                 f"{cost}<p><b>Checks and warnings</b></p><ul>{items}</ul></div>")
+
+
+@dataclass(repr=False)
+class MulticlassHonestReport(HonestReport):
+    """What :func:`honest_report` returns when ``y`` holds more than two classes.
+
+    Everything :class:`HonestReport` has, with these differences:
+
+    - ``scores`` holds the keys of :data:`MULTICLASS_METRICS`: accuracy, balanced
+      accuracy, MCC (multiclass, Gorodkin's R_K as scikit-learn computes it),
+      precision, recall and F1 both macro (every class counts the same) and
+      weighted (each class by its support — weighted recall always equals
+      accuracy), and one-vs-rest ROC-AUC and average precision, macro-averaged;
+    - ``prevalence`` is a dict: each class's share of the evaluated rows;
+      ``one_vs_rest`` a table of each class's prevalence, ROC-AUC and average
+      precision against all other classes (first repetition);
+    - ``confusion`` is K × K, rows actual, columns predicted, in the order of ``class_names``;
+    - ``ece`` is the *top-label* ECE: each prediction's confidence is the
+      probability of its predicted (arg-max) class, the range [1/K, 1] is split
+      into 10 equal-width bins, and the ECE is the count-weighted mean of
+      |accuracy − mean confidence| over the bins (for two classes this is the
+      binary report's ECE);
+    - ``y`` holds class codes 0 … K − 1 (positions in ``class_names``) and
+      :meth:`proba` an (n, K) matrix;
+    - no cost analysis: a threshold on one probability needs two classes.
+
+    Examples
+    --------
+    >>> from sklearn.datasets import load_iris
+    >>> from sklearn.linear_model import LogisticRegression
+    >>> X, y = load_iris(return_X_y=True)
+    >>> report = honest_report(LogisticRegression(max_iter=1000), X, y, n_splits=3, n_repeats=1, n_bootstrap=100)
+    >>> type(report).__name__, report.class_names, report.confusion.shape
+    ('MulticlassHonestReport', (0, 1, 2), (3, 3))
+    >>> list(report.per_class.index)
+    ['0', '1', '2', 'macro average', 'weighted average']
+    >>> report.scores["recall_weighted"].value == report.scores["accuracy"].value
+    True
+    """
+
+    one_vs_rest: object = None      # pandas DataFrame: prevalence, ROC-AUC, average precision per class
+
+    def cost_analysis(self, false_negative_cost):
+        """Not available for more than two classes (a threshold on one probability needs two)."""
+        raise ValueError(f"cost_analysis (false_negative_cost={false_negative_cost!r}) needs two classes; this report "
+                         f"has {len(self.class_names)}. Evaluate one class against the rest for a cost threshold.")
+
+    def proba(self, repeat=0):
+        """Out-of-fold class probabilities for one repetition: (rows as evaluated, K), columns as ``class_names``."""
+        return self._proba[repeat]
+
+    @property
+    def y(self):
+        """The evaluated rows' labels as codes 0 … K − 1 (positions in ``class_names``)."""
+        return self._y
+
+    def _classes_text(self, code):
+        shares = ", ".join(f"{code(name)} {share:.3f}" for name, share in self.prevalence.items())
+        return f"{len(self.class_names)} classes (prevalence {shares})"
+
+    def _ece_name(self):
+        return "top-label ECE"
+
+    def _one_vs_rest_markdown(self):
+        return ["**Each class against the rest** (first repetition; average precision of a random ranking = "
+                "prevalence):", "", _frame_to_markdown(self.one_vs_rest), ""]
+
+    def _extra_tables_html(self):
+        import pandas as pd
+
+        confusion = pd.DataFrame(self.confusion, index=[f"actual {c}" for c in self.class_names],
+                                 columns=[f"predicted {c}" for c in self.class_names])
+        return (f"<p><b>Each class against the rest</b> (first repetition; average precision of a random ranking = "
+                f"prevalence)</p>{self.one_vs_rest.to_html(float_format=lambda v: f'{v:.3f}')}"
+                f"<p><b>Confusion matrix</b> (first repetition; rows actual, columns predicted)</p>"
+                f"{confusion.to_html()}<p>Top-label ECE: the predicted class's probability against how often it "
+                f"is right, in 10 equal-width bins over [1/{len(self.class_names)}, 1].</p>")
+
+    def _figure_alt(self):
+        return (f"Report figures for {self.title}: the model's scores with their intervals next to the "
+                "majority baseline, the confusion matrix, and the top-label reliability diagram.")
+
+    def figure(self):
+        """A matplotlib Figure: scores vs baseline, the K × K confusion matrix, top-label reliability diagram."""
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
+        from sklearn.metrics import ConfusionMatrixDisplay
+
+        from .calibration import top_label_reliability
+        from .plots import plot_scores_vs_baseline
+
+        figure = Figure(figsize=(4.2 * 3 + 0.25 * len(self.class_names), 3.9 + 0.1 * len(self.class_names)))
+        FigureCanvasAgg(figure)
+        axes = figure.subplots(1, 3, gridspec_kw={"width_ratios": [1.5, 1.2, 1]})
+        figure.subplots_adjust(left=0.17, right=0.98, bottom=0.2, top=0.86, wspace=0.55)
+        scores = list(self.scores.values())
+        plot_scores_vs_baseline([s.name.replace("one-vs-rest, ", "") for s in scores], [s.value for s in scores],
+                                [(s.low, s.high) for s in scores], [s.baseline for s in scores], ax=axes[0])
+        ConfusionMatrixDisplay(self.confusion, display_labels=[str(c) for c in self.class_names]).plot(
+            ax=axes[1], colorbar=False, cmap="Blues", values_format="d")
+        rows = self.per_class.iloc[:len(self.class_names)]
+        axes[1].set_title(f"lowest recall: '{rows['recall'].idxmin()}' {rows['recall'].min():.2f}")
+        curve = top_label_reliability(self._y, self._proba[0])
+        low = 1 / len(self.class_names)
+        axes[2].plot([low, 1.0], [low, 1.0], color="grey", linestyle=":", linewidth=1, label="perfectly calibrated")
+        axes[2].plot(curve.confidence, curve.accuracy, "o-", color="#D55E00", label=f"top-label ECE {curve.ece:.3f}")
+        axes[2].set(xlabel="confidence in the predicted class", ylabel="accuracy", xlim=(low - 0.02, 1.02),
+                    ylim=(0, 1.02), title="calibration (first repetition)")
+        axes[2].legend(loc="upper left")
+        return figure
 
 
 def _fmt(value):
@@ -357,6 +500,22 @@ def _fmt_p(p):
     if not np.isfinite(p):
         return "–"
     return "< 0.001" if p < 0.001 else f"{p:.3f}"
+
+
+def _markdown_code(name):
+    return f"`{name}`"
+
+
+def _html_code(name):
+    return f"<code>{html.escape(str(name))}</code>"
+
+
+def _confusion_markdown(confusion, class_names):
+    lines = ["| | " + " | ".join(f"predicted {name}" for name in class_names) + " |",
+             "|---" * (len(class_names) + 1) + "|"]
+    for name, row in zip(class_names, confusion, strict=True):
+        lines.append(f"| actual {name} | " + " | ".join(str(count) for count in row) + " |")
+    return "\n".join(lines)
 
 
 def _frame_to_markdown(frame):
@@ -387,18 +546,22 @@ def _confusion_metrics(tp, fp, fn, tn):
             "precision": precision, "recall": recall, "f1": f1}
 
 
-def _ranking_metrics(y, scores, weights):
+def _ranking_metrics(y, scores, weights, *, skip_untied=False):
     """ROC-AUC and average precision for each row of ``weights`` (bootstrap counts), ties handled as scikit-learn does.
 
     Parameters
     ----------
     y : (n,) 0/1, scores : (n,), weights : (b, n)
+    skip_untied : bool
+        Skip grouping tied scores when there are none: faster, the same numbers up to the last bit
+        (left off for two classes, whose reports stay bit-identical to earlier versions).
     """
     order = np.argsort(-scores, kind="mergesort")
     s, yy, w = scores[order], y[order], weights[:, order]
     starts = np.flatnonzero(np.r_[True, s[1:] != s[:-1]])          # groups of tied scores, high to low
-    pos = np.add.reduceat(w * yy, starts, axis=1)
-    neg = np.add.reduceat(w * (1 - yy), starts, axis=1)
+    pos, neg = w * yy, w * (1 - yy)
+    if starts.size < s.size or not skip_untied:
+        pos, neg = np.add.reduceat(pos, starts, axis=1), np.add.reduceat(neg, starts, axis=1)
     total_pos, total_neg = pos.sum(axis=1), neg.sum(axis=1)
     tp, fp = np.cumsum(pos, axis=1), np.cumsum(neg, axis=1)
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -425,6 +588,47 @@ def _all_metrics(y, proba, weights=None, threshold=0.5):
     return result
 
 
+def _multiclass_metrics(y, proba, weights=None):
+    """Every multiclass headline metric as scikit-learn computes it; ``weights`` (b, n) gives b weighted versions.
+
+    Parameters
+    ----------
+    y : (n,) class codes 0 … K − 1, proba : (n, K); the predicted class is the arg-max.
+    """
+    n, k = proba.shape
+    if weights is None:
+        weights = np.ones((1, n))
+    cells = y * k + proba.argmax(axis=1)
+    confusion = np.stack([np.bincount(cells, weights=w, minlength=k * k) for w in weights]).reshape(-1, k, k)
+    support, predicted = confusion.sum(axis=2), confusion.sum(axis=1)
+    hits = np.diagonal(confusion, axis1=1, axis2=2)
+    total = support.sum(axis=1)
+    seen = support > 0                      # balanced accuracy: classes present in y
+    used = seen | (predicted > 0)           # macro averages: classes in y or in the predictions
+    with np.errstate(divide="ignore", invalid="ignore"):
+        recall = np.where(seen, hits / support, 0.0)
+        precision = np.where(predicted > 0, hits / predicted, 0.0)
+        f1 = np.where(used, 2 * hits / (support + predicted), 0.0)
+        share = support / total[:, None]
+        covariance = hits.sum(axis=1) * total - np.sum(support * predicted, axis=1)
+        variance = (total ** 2 - np.sum(predicted ** 2, axis=1)) * (total ** 2 - np.sum(support ** 2, axis=1))
+        result = {"accuracy": hits.sum(axis=1) / total,
+                  "balanced_accuracy": np.sum(recall, axis=1) / seen.sum(axis=1),
+                  "mcc": np.where(variance > 0, covariance / np.sqrt(variance), 0.0)}
+        for key, values in (("precision", precision), ("recall", recall), ("f1", f1)):
+            result[f"{key}_macro"] = np.sum(values, axis=1) / used.sum(axis=1)
+            result[f"{key}_weighted"] = np.sum(values * share, axis=1)
+    ranking = [_ranking_metrics((y == c).astype(int), proba[:, c], weights, skip_untied=True) for c in range(k)]
+    result["roc_auc"] = np.mean([auc for auc, _ in ranking], axis=0)
+    result["average_precision"] = np.mean([ap for _, ap in ranking], axis=0)
+    return {key: result[key] for key in MULTICLASS_METRICS}
+
+
+def _metrics_for(y, proba, weights=None):
+    """Headline metrics of positive-class probabilities (n,) or class probabilities (n, K)."""
+    return _all_metrics(y, proba, weights) if proba.ndim == 1 else _multiclass_metrics(y, proba, weights)
+
+
 def bootstrap_metrics(y, probas, *, n_resamples=1000, confidence=0.95, groups=None, seed=0):
     """Percentile bootstrap intervals of every headline metric, averaged over repetitions.
 
@@ -434,8 +638,9 @@ def bootstrap_metrics(y, probas, *, n_resamples=1000, confidence=0.95, groups=No
 
     Parameters
     ----------
-    y : (n,) 0/1 labels
-    probas : (n_repeats, n) probabilities of class 1
+    y : (n,) 0/1 labels, or class codes 0 … K − 1
+    probas : (n_repeats, n) probabilities of class 1, or (n_repeats, n, K) class probabilities
+        (then the intervals are for the keys of :data:`MULTICLASS_METRICS`)
     groups : (n,) optional; resample whole groups (cluster bootstrap)
 
     Returns
@@ -458,7 +663,8 @@ def bootstrap_metrics(y, probas, *, n_resamples=1000, confidence=0.95, groups=No
     if groups is not None:
         _, group_index = np.unique(np.asarray(groups), return_inverse=True)
         n_units = group_index.max() + 1
-    draws = {key: [] for key in METRICS}
+    keys = METRICS if probas.ndim == 2 else MULTICLASS_METRICS
+    draws = {key: [] for key in keys}
     chunk = max(1, min(n_resamples, 2_000_000 // max(n, 1)))
     done = 0
     while done < n_resamples:
@@ -472,8 +678,8 @@ def bootstrap_metrics(y, probas, *, n_resamples=1000, confidence=0.95, groups=No
                                        minlength=b * n_units).reshape(b, n_units)
             weights = unit_weights[:, group_index]
         weights = weights.astype(float)
-        per_repeat = [_all_metrics(y, proba, weights) for proba in probas]
-        for key in METRICS:
+        per_repeat = [_metrics_for(y, proba, weights) for proba in probas]
+        for key in keys:
             draws[key].append(np.mean([m[key] for m in per_repeat], axis=0))
         done += b
     alpha = (1 - confidence) / 2
@@ -581,8 +787,12 @@ def _check_inputs(model, X, y, groups, time, positive_label):
     if classes.size < 2:
         raise ValueError(f"y holds only one class ({classes[0]!r}); an evaluation needs both classes.")
     if classes.size > 2:
-        raise ValueError(f"y holds {classes.size} classes ({', '.join(map(repr, classes[:5].tolist()))}); "
-                         "honest_report handles two classes. Evaluate one class against the rest.")
+        if positive_label is not None:
+            raise ValueError(f"positive_label applies to two classes; y holds {classes.size} "
+                             f"({', '.join(map(repr, classes[:5].tolist()))}). Leave positive_label unset for a "
+                             "report on every class, or evaluate one class against the rest.")
+        _check_row_arrays(frame, groups, time)
+        return frame, np.searchsorted(classes, labels), tuple(_plain(c) for c in classes)
     if positive_label is None:
         counts = [(labels == c).sum() for c in classes]
         positive_label = classes[int(np.argmin(counts))] if counts[0] != counts[1] else classes[1]
@@ -590,6 +800,13 @@ def _check_inputs(model, X, y, groups, time, positive_label):
         raise ValueError(f"positive_label must be one of y's classes {classes.tolist()}, got {positive_label!r}.")
     negative_label = classes[classes != positive_label][0]
     y01 = (labels == positive_label).astype(int)
+    _check_row_arrays(frame, groups, time)
+    return frame, y01, (_plain(negative_label), _plain(positive_label))
+
+
+def _check_row_arrays(frame, groups, time):
+    import pandas as pd
+
     for name, values in (("groups", groups), ("time", time)):
         if values is None:
             continue
@@ -600,7 +817,6 @@ def _check_inputs(model, X, y, groups, time, positive_label):
             raise ValueError(f"{name} must have one value per row of X ({len(frame)}), got shape {values.shape}.")
         if pd.isna(pd.Series(values)).any():
             raise ValueError(f"{name} contains missing values.")
-    return frame, y01, (_plain(negative_label), _plain(positive_label))
 
 
 def _plain(value):
@@ -608,11 +824,15 @@ def _plain(value):
 
 
 def _with_seed(estimator, seed):
-    """A clone of ``estimator`` with every ``random_state`` parameter (nested ones too) set to ``seed``."""
+    """A clone of ``estimator`` with every ``random_state`` or ``seed`` parameter (nested ones too) set to ``seed``.
+
+    ``seed`` is what the course's Keras wrapper (:class:`course_utils.models.KerasMLPClassifier`) calls it.
+    """
     from sklearn.base import clone
 
     estimator = clone(estimator)
-    keys = [k for k in estimator.get_params(deep=True) if k == "random_state" or k.endswith("__random_state")]
+    keys = [k for k in estimator.get_params(deep=True)
+            if k.rsplit("__", 1)[-1] in ("random_state", "seed")]
     if keys:
         estimator.set_params(**{k: seed for k in keys})
     return estimator
@@ -693,7 +913,7 @@ def _check_synthetic(frame, y, splits, *, neighbours=8, share=0.01):
                        "(SMOTE-interpolated) rows was skipped.", "03")
     train, test = splits[0]
     flagged = 0
-    for label in (0, 1):
+    for label in np.unique(y):
         tr, te = train[y[train] == label], test[y[test] == label]
         if tr.size < 2 or te.size == 0:
             continue
@@ -722,11 +942,17 @@ def _check_synthetic(frame, y, splits, *, neighbours=8, share=0.01):
 
 
 def _single_feature_scores(frame, y, splits):
-    """Cross-validated balanced accuracy of a depth-3 tree on each column alone (strings ordinally encoded)."""
+    """Cross-validated balanced accuracy of a depth-3 tree on each column alone (strings ordinally encoded).
+
+    With K > 2 classes the tree instead grows best-first to max(8, 2K) leaves, enough to give
+    every class its own interval of the column (a greedy depth-limited tree runs out of depth).
+    """
     import pandas as pd
     from sklearn.metrics import balanced_accuracy_score
     from sklearn.tree import DecisionTreeClassifier
 
+    n_classes = np.unique(y).size
+    shape = {"max_depth": 3} if n_classes == 2 else {"max_leaf_nodes": max(8, 2 * n_classes)}
     scores = {}
     for column in frame.columns:
         values = frame[column]
@@ -738,7 +964,7 @@ def _single_feature_scores(frame, y, splits):
         pred = np.empty(y.size, int)
         tested = np.zeros(y.size, bool)
         for train, test in splits:
-            tree = DecisionTreeClassifier(max_depth=3, random_state=0).fit(x[train], y[train])
+            tree = DecisionTreeClassifier(**shape, random_state=0).fit(x[train], y[train])
             pred[test] = tree.predict(x[test])
             tested[test] = True
         scores[str(column)] = float(balanced_accuracy_score(y[tested], pred[tested]))
@@ -810,7 +1036,8 @@ def honest_report(model, X, y, *, groups=None, time=None, cv=None, n_splits=5, n
         resampling) sees training rows only. Needs ``predict_proba``.
     X : 2-D array or pandas DataFrame
         Raw features. Non-numeric columns need a Pipeline that encodes them.
-    y : 1-D array of two class labels
+    y : 1-D array of class labels
+        Two classes give an :class:`HonestReport`; more give a :class:`MulticlassHonestReport`.
     groups : 1-D array, optional
         Which rows belong together (patient, item, session): folds keep each group whole.
     time : 1-D array, optional
@@ -820,11 +1047,11 @@ def honest_report(model, X, y, *, groups=None, time=None, cv=None, n_splits=5, n
     n_splits, n_repeats : int
         Folds per repetition, and repetitions (each with its own seed for the split and the model).
     positive_label : optional
-        The class of interest; default: the minority class.
+        The class of interest; default: the minority class. Two classes only.
     false_negative_cost : float, optional
         Cost of a false negative in units of a false positive. If given, each
         fold's threshold is chosen on validation predictions from its
-        training rows (inner 3-fold) and scored on its test rows.
+        training rows (inner 3-fold) and scored on its test rows. Two classes only.
     seed : int
         First seed; repetition ``r`` uses ``seed + r``.
     n_bootstrap : int
@@ -858,6 +1085,7 @@ def honest_report(model, X, y, *, groups=None, time=None, cv=None, n_splits=5, n
     """
     start = _time.perf_counter()
     frame, y01, class_names = _check_inputs(model, X, y, groups, time, positive_label)
+    n_classes = len(class_names)
     n_splits = check_positive_int(n_splits, "n_splits", minimum=2)
     n_repeats = check_positive_int(n_repeats, "n_repeats")
     seed = check_seed(seed)
@@ -869,7 +1097,11 @@ def honest_report(model, X, y, *, groups=None, time=None, cv=None, n_splits=5, n
         check_real(false_negative_cost, "false_negative_cost")
         if false_negative_cost <= 0:
             raise ValueError(f"false_negative_cost must be positive, got {false_negative_cost!r}.")
-    minority = int(min(y01.sum(), y01.size - y01.sum()))
+        if n_classes > 2:
+            raise ValueError(f"false_negative_cost needs two classes (a threshold on one class's probability); y "
+                             f"holds {n_classes}. Leave false_negative_cost unset, or evaluate one class against "
+                             "the rest.")
+    minority = int(np.bincount(y01).min())
     if minority < n_splits:
         raise ValueError(f"y has only {minority} rows of its rarer class, fewer than n_splits={n_splits}: "
                          "lower n_splits or collect more data.")
@@ -893,8 +1125,8 @@ def honest_report(model, X, y, *, groups=None, time=None, cv=None, n_splits=5, n
         else:
             uses_groups = groups is not None and "Group" in type(splitter).__name__
             splits = list(splitter.split(frame, y01, groups if uses_groups else None))
-        proba = np.full(len(frame), np.nan)
-        baseline_proba = np.full(len(frame), np.nan)
+        proba = np.full((len(frame),) if n_classes == 2 else (len(frame), n_classes), np.nan)
+        baseline_proba = np.full(proba.shape, np.nan)
         folds, validation = [], []
         for train, test in splits:
             if np.isfinite(proba[test]).any():
@@ -906,11 +1138,12 @@ def honest_report(model, X, y, *, groups=None, time=None, cv=None, n_splits=5, n
             estimator = _with_seed(model, seed + r)
             try:
                 estimator.fit(frame.iloc[train], y01[train])
-                proba[test] = _positive_proba(estimator, frame.iloc[test])
+                proba[test] = _class_scores(estimator, frame.iloc[test], n_classes)
             except (ValueError, TypeError) as error:
                 raise type(error)(f"model could not be fitted or applied on a training fold: {error}") from error
             dummy = DummyClassifier(strategy="most_frequent").fit(frame.iloc[train], y01[train])
-            baseline_proba[test] = float(dummy.predict(frame.iloc[[0]])[0])
+            majority = int(dummy.predict(frame.iloc[[0]])[0])
+            baseline_proba[test] = float(majority) if n_classes == 2 else np.eye(n_classes)[majority]
             folds.append((test, y01[test], proba[test]))
             if false_negative_cost is not None:
                 validation.append(_validation_predictions(model, frame.iloc[train], y01[train],
@@ -920,51 +1153,28 @@ def honest_report(model, X, y, *, groups=None, time=None, cv=None, n_splits=5, n
         repeats.append({"splits": splits, "proba": proba, "baseline": baseline_proba, "folds": folds,
                         "validation": validation})
 
-    evaluated = np.isfinite(repeats[0]["proba"])
+    evaluated = _tested(repeats[0]["proba"])
     for rep in repeats[1:]:
-        evaluated &= np.isfinite(rep["proba"])
+        evaluated &= _tested(rep["proba"])
     y_eval = y01[evaluated]
     probas = np.array([rep["proba"][evaluated] for rep in repeats])
     baselines = np.array([rep["baseline"][evaluated] for rep in repeats])
     groups_eval = None if groups is None else np.asarray(groups)[evaluated]
 
-    # Headline numbers: mean over repetitions of each repetition's pooled out-of-fold metric.
-    pooled = [_all_metrics(y_eval, p) for p in probas]
-    pooled_base = [_all_metrics(y_eval, b) for b in baselines]
-    intervals = bootstrap_metrics(y_eval, probas, n_resamples=n_bootstrap, confidence=confidence,
-                                  groups=groups_eval, seed=seed)
-    fold_scores, fold_base, ratios = {k: [] for k in METRICS}, {k: [] for k in METRICS}, []
-    for rep in repeats:
-        for (train, test), (_, y_test, p_test) in zip(rep["splits"], rep["folds"], strict=True):
-            ratios.append(test.size / train.size)
-            if np.unique(y_test).size < 2:
-                continue   # AUC and friends are undefined on a one-class fold
-            model_m = _all_metrics(y_test, p_test)
-            base_m = _all_metrics(y_test, rep["baseline"][test])
-            for key in METRICS:
-                fold_scores[key].append(float(model_m[key][0]))
-                fold_base[key].append(float(base_m[key][0]))
-    scores = {}
-    for key, label in METRICS.items():
-        values = np.array([float(m[key][0]) for m in pooled])
-        model_folds, base_folds = np.array(fold_scores[key]), np.array(fold_base[key])
-        scores[key] = Score(
-            name=label, value=float(values.mean()), low=intervals[key][0], high=intervals[key][1],
-            sd_repeats=float(values.std(ddof=1)) if values.size > 1 else math.nan,
-            sd_folds=float(model_folds.std(ddof=1)) if model_folds.size > 1 else math.nan,
-            baseline=float(np.mean([float(m[key][0]) for m in pooled_base])),
-            difference=float(np.mean(model_folds - base_folds)) if model_folds.size else math.nan,
-            p_value=(paired_difference(base_folds, model_folds, test_train_ratio=float(np.mean(ratios))).p_value
-                     if model_folds.size > 1 else math.nan))
+    scores = _headline_scores(y_eval, probas, baselines, repeats, groups_eval, n_bootstrap=n_bootstrap,
+                              confidence=confidence, seed=seed)
+    pred0 = _predicted_codes(probas[0])
+    mcnemar = mcnemar_test(y_eval, _predicted_codes(baselines[0]), pred0)
+    per_class = _per_class_table(y_eval, pred0, class_names)
+    confusion = np.bincount(y_eval * n_classes + pred0, minlength=n_classes ** 2).reshape(n_classes, n_classes)
+    if n_classes == 2:
+        from .calibration import expected_calibration_error
 
-    mcnemar = mcnemar_test(y_eval, (baselines[0] >= 0.5).astype(int), (probas[0] >= 0.5).astype(int))
-    per_class = _per_class_table(y_eval, probas[0] >= 0.5, class_names)
-    pred0 = probas[0] >= 0.5
-    confusion = np.array([[np.sum(~pred0 & (y_eval == 0)), np.sum(pred0 & (y_eval == 0))],
-                          [np.sum(~pred0 & (y_eval == 1)), np.sum(pred0 & (y_eval == 1))]])
-    from .calibration import expected_calibration_error
+        ece = float(np.mean([expected_calibration_error(y_eval, p, n_bins=10) for p in probas]))
+    else:
+        from .calibration import top_label_reliability
 
-    ece = float(np.mean([expected_calibration_error(y_eval, p, n_bins=10) for p in probas]))
+        ece = float(np.mean([top_label_reliability(y_eval, p).ece for p in probas]))
 
     first_splits = repeats[0]["splits"]
     cost = None
@@ -985,11 +1195,19 @@ def honest_report(model, X, y, *, groups=None, time=None, cv=None, n_splits=5, n
         findings.append(_check_time(order_time, first_splits, user_cv))
         shuffled = _shuffled_label_score(model, frame, y01, first_splits, seed)
         findings += _score_checks(scores["balanced_accuracy"], shuffled, y_eval, too_good)
-    findings += _recommendations(scores, ece, cost, class_names, len(repeats), splitter_name)
+    if n_classes == 2:
+        findings += _recommendations(scores, ece, cost, class_names, len(repeats), splitter_name)
+        report_type, extra = HonestReport, {"prevalence": float(y_eval.mean())}
+    else:
+        findings += _multiclass_recommendations(scores, per_class, ece, class_names, y_eval, len(repeats),
+                                                splitter_name)
+        report_type = MulticlassHonestReport
+        extra = {"prevalence": {name: float(np.mean(y_eval == k)) for k, name in enumerate(class_names)},
+                 "one_vs_rest": _one_vs_rest_table(y_eval, probas[0], class_names)}
 
-    return HonestReport(
+    return report_type(
         title=title or f"Honest evaluation: {_model_name(model)}", n_samples=int(evaluated.sum()),
-        n_features=frame.shape[1], class_names=class_names, prevalence=float(y_eval.mean()),
+        n_features=frame.shape[1], class_names=class_names,
         splitter=splitter_name, n_splits=len(first_splits), n_repeats=len(repeats),
         seeds=tuple(seed + r for r in range(len(repeats))), scores=scores, per_class=per_class,
         confusion=confusion, mcnemar=mcnemar, ece=ece, shuffled_label_score=shuffled, single_feature_scores=single,
@@ -997,7 +1215,40 @@ def honest_report(model, X, y, *, groups=None, time=None, cv=None, n_splits=5, n
         findings=findings, seconds=_time.perf_counter() - start,
         interval_method=f"{confidence:.0%} percentile bootstrap over the out-of-fold predictions "
                         f"({'whole groups' if groups is not None else 'rows'} resampled, {n_bootstrap} resamples)",
-        _y=y_eval, _proba=probas, _folds=all_folds, _validation=all_validation)
+        _y=y_eval, _proba=probas, _folds=all_folds, _validation=all_validation, **extra)
+
+
+def _headline_scores(y, probas, baselines, repeats, groups, *, n_bootstrap, confidence, seed):
+    """One Score per headline metric: mean over repetitions of each repetition's pooled out-of-fold metric."""
+    keys = METRICS if probas.ndim == 2 else MULTICLASS_METRICS
+    n_classes = 2 if probas.ndim == 2 else probas.shape[2]
+    pooled = [_metrics_for(y, p) for p in probas]
+    pooled_base = [_metrics_for(y, b) for b in baselines]
+    intervals = bootstrap_metrics(y, probas, n_resamples=n_bootstrap, confidence=confidence, groups=groups, seed=seed)
+    fold_scores, fold_base, ratios = {k: [] for k in keys}, {k: [] for k in keys}, []
+    for rep in repeats:
+        for (train, test), (_, y_test, p_test) in zip(rep["splits"], rep["folds"], strict=True):
+            ratios.append(test.size / train.size)
+            if np.unique(y_test).size < n_classes:
+                continue   # AUC and friends are undefined on a fold that lacks a class
+            model_m = _metrics_for(y_test, p_test)
+            base_m = _metrics_for(y_test, rep["baseline"][test])
+            for key in keys:
+                fold_scores[key].append(float(model_m[key][0]))
+                fold_base[key].append(float(base_m[key][0]))
+    scores = {}
+    for key, label in keys.items():
+        values = np.array([float(m[key][0]) for m in pooled])
+        model_folds, base_folds = np.array(fold_scores[key]), np.array(fold_base[key])
+        scores[key] = Score(
+            name=label, value=float(values.mean()), low=intervals[key][0], high=intervals[key][1],
+            sd_repeats=float(values.std(ddof=1)) if values.size > 1 else math.nan,
+            sd_folds=float(model_folds.std(ddof=1)) if model_folds.size > 1 else math.nan,
+            baseline=float(np.mean([float(m[key][0]) for m in pooled_base])),
+            difference=float(np.mean(model_folds - base_folds)) if model_folds.size else math.nan,
+            p_value=(paired_difference(base_folds, model_folds, test_train_ratio=float(np.mean(ratios))).p_value
+                     if model_folds.size > 1 else math.nan))
+    return scores
 
 
 def _model_name(model):
@@ -1042,14 +1293,17 @@ def _shuffled_label_score(model, frame, y, splits, seed):
         if np.unique(shuffled[train]).size < 2:
             continue
         estimator = _with_seed(model, seed).fit(frame.iloc[train], shuffled[train])
-        pred[test] = (_positive_proba(estimator, frame.iloc[test]) >= 0.5).astype(int)
+        pred[test] = _predicted_codes(_class_scores(estimator, frame.iloc[test], int(y.max()) + 1))
     tested = pred >= 0
     return float(balanced_accuracy_score(shuffled[tested], pred[tested]))
 
 
 def _score_checks(balanced, shuffled, y, too_good):
-    n1, n0 = int(y.sum()), int(y.size - y.sum())
-    se_chance = 0.5 * math.sqrt(0.25 / n1 + 0.25 / n0)   # SE of balanced accuracy at chance
+    counts = np.bincount(y)
+    counts = counts[counts > 0]
+    chance = 1 / counts.size
+    # SE of balanced accuracy at chance: the mean of K recalls, each Binomial(n_k, 1/K) / n_k
+    se_chance = math.sqrt(sum(chance * (1 - chance) / n for n in counts.tolist())) / counts.size
     findings = []
     if balanced.value >= too_good:
         findings.append(Finding("too good to be true", "warning",
@@ -1057,11 +1311,11 @@ def _score_checks(balanced, shuffled, y, too_good):
                                 f"{shuffled:.3f}). Real problems are rarely this easy: look for a leak "
                                 "(duplicates, a column recorded after the outcome, groups or time across the split) "
                                 "before believing it.", "04"))
-    if shuffled - 0.5 > 3 * se_chance:
+    if shuffled - chance > 3 * se_chance:
         findings.append(Finding("shuffled labels", "warning",
                                 f"with shuffled labels the pipeline still scores {shuffled:.3f} balanced accuracy, "
-                                f"more than 3 standard errors ({se_chance:.3f}) above chance (0.5): something other "
-                                "than the features' link to the label is being scored.", "06"))
+                                f"more than 3 standard errors ({se_chance:.3f}) above chance ({chance:.3g}): "
+                                "something other than the features' link to the label is being scored.", "06"))
     elif balanced.value - shuffled < 2 * se_chance:
         findings.append(Finding("chance level", "warning",
                                 f"balanced accuracy {balanced.value:.3f} is within 2 standard errors of the "
@@ -1087,16 +1341,7 @@ def _recommendations(scores, ece, cost, class_names, n_repeats, splitter_name):
                              f"the positive class '{class_names[1]}' gets recall {rec.value:.3f} and precision "
                              f"{scores['precision'].value:.3f}: the average hides it. Show the per-class table "
                              "(macro and weighted averages side by side).", "03"))
-    if ece > 0.05:
-        notes.append(Finding("calibration", "note",
-                             f"ECE {ece:.3f}: the predicted probabilities are off by that much on average; "
-                             "calibrate (e.g. CalibratedClassifierCV, temperature scaling) before using them as "
-                             "risks.", "02"))
-    if n_repeats > 1:
-        notes.append(Finding("spread", "note",
-                             f"balanced accuracy varies with sd {bal.sd_repeats:.3f} across {n_repeats} repetitions "
-                             f"of {splitter_name} and {bal.sd_folds:.3f} across single folds: two models closer "
-                             "than that are not shown to differ. Report mean ± sd and the interval.", "05"))
+    notes += _calibration_and_spread_notes(ece, "ECE", bal, n_repeats, splitter_name)
     if cost is not None:
         verdict = ("beats" if cost.cost_chosen < cost.best_trivial_cost else "does not beat")
         notes.append(Finding("cost", "note",
@@ -1108,13 +1353,29 @@ def _recommendations(scores, ece, cost, class_names, n_repeats, splitter_name):
     return notes
 
 
+def _calibration_and_spread_notes(ece, ece_name, bal, n_repeats, splitter_name):
+    notes = []
+    if ece > 0.05:
+        notes.append(Finding("calibration", "note",
+                             f"{ece_name} {ece:.3f}: the predicted probabilities are off by that much on average; "
+                             "calibrate (e.g. CalibratedClassifierCV, temperature scaling) before using them as "
+                             "risks.", "02"))
+    if n_repeats > 1:
+        notes.append(Finding("spread", "note",
+                             f"balanced accuracy varies with sd {bal.sd_repeats:.3f} across {n_repeats} repetitions "
+                             f"of {splitter_name} and {bal.sd_folds:.3f} across single folds: two models closer "
+                             "than that are not shown to differ. Report mean ± sd and the interval.", "05"))
+    return notes
+
+
 def _per_class_table(y, pred, class_names):
     import pandas as pd
     from sklearn.metrics import precision_recall_fscore_support
 
-    precision, recall, f1, support = precision_recall_fscore_support(y, pred.astype(int), labels=[0, 1],
+    labels = list(range(len(class_names)))
+    precision, recall, f1, support = precision_recall_fscore_support(y, pred.astype(int), labels=labels,
                                                                      zero_division=0)
-    rows = {str(class_names[i]): [precision[i], recall[i], f1[i], int(support[i])] for i in (0, 1)}
+    rows = {str(class_names[i]): [precision[i], recall[i], f1[i], int(support[i])] for i in labels}
     rows["macro average"] = [precision.mean(), recall.mean(), f1.mean(), int(support.sum())]
     weights = support / support.sum()
     rows["weighted average"] = [float(precision @ weights), float(recall @ weights), float(f1 @ weights),
@@ -1123,3 +1384,69 @@ def _per_class_table(y, pred, class_names):
     table["support"] = table["support"].astype(int)
     table.index.name = "class"
     return table
+
+
+# --- more than two classes -------------------------------------------------------------------------
+
+
+def _tested(proba):
+    """Rows that got an out-of-fold prediction."""
+    finite = np.isfinite(proba)
+    return finite if finite.ndim == 1 else finite.all(axis=1)
+
+
+def _class_scores(estimator, X, n_classes):
+    """Positive-class probabilities (two classes) or an (n, K) matrix with columns in class-code order."""
+    if n_classes == 2:
+        return _positive_proba(estimator, X)
+    proba = np.asarray(estimator.predict_proba(X), dtype=float)
+    classes = [int(c) for c in getattr(estimator, "classes_", range(proba.shape[1]))]
+    if proba.ndim != 2 or proba.shape[1] != len(classes):
+        raise ValueError(f"predict_proba returned shape {proba.shape}, expected one column per class in classes_ "
+                         f"({len(classes)}).")
+    scores = np.zeros((len(X), n_classes))
+    scores[:, classes] = proba
+    return scores
+
+
+def _predicted_codes(proba):
+    """Predicted class codes: probability ≥ 0.5 for two classes, the arg-max for more."""
+    return (proba >= 0.5).astype(int) if proba.ndim == 1 else proba.argmax(axis=1)
+
+
+def _one_vs_rest_table(y, proba, class_names):
+    import pandas as pd
+
+    rows = {}
+    for code, name in enumerate(class_names):
+        positive = (y == code).astype(int)
+        auc, ap = _ranking_metrics(positive, proba[:, code], np.ones((1, y.size)))
+        rows[str(name)] = [positive.mean(), float(auc[0]), float(ap[0])]
+    table = pd.DataFrame.from_dict(rows, orient="index", columns=["prevalence", "ROC-AUC", "average precision"])
+    table.index.name = "class"
+    return table
+
+
+def _multiclass_recommendations(scores, per_class, ece, class_names, y, n_repeats, splitter_name):
+    acc, bal = scores["accuracy"], scores["balanced_accuracy"]
+    majority = class_names[int(np.argmax(np.bincount(y, minlength=len(class_names))))]
+    notes = [Finding("baseline", "note",
+                     f"accuracy {acc.value:.3f} is {acc.value - acc.baseline:+.3f} above always predicting "
+                     f"'{majority}' ({acc.baseline:.3f}). Report balanced accuracy ({bal.value:.3f}), MCC "
+                     f"({scores['mcc'].value:.3f}) and macro F1 ({scores['f1_macro'].value:.3f}) next to it, each "
+                     "with its interval.", "01")]
+    classes = per_class.iloc[:len(class_names)]
+    worst = classes["recall"].idxmin()
+    recall, precision, support = classes.loc[worst, ["recall", "precision", "support"]]
+    if recall < 0.6:
+        notes.append(Finding("per class", "warning",
+                             f"class '{worst}' ({int(support)} cases) gets recall {recall:.3f} and precision "
+                             f"{precision:.3f} while accuracy is {acc.value:.3f}: the average hides it. Read the "
+                             f"per-class table (macro recall {scores['recall_macro'].value:.3f} against weighted "
+                             f"{scores['recall_weighted'].value:.3f}).", "03"))
+    else:
+        notes.append(Finding("per class", "ok",
+                             f"every class has recall ≥ 0.6 in the first repetition; the lowest is '{worst}' "
+                             f"({recall:.3f}).", "03"))
+    notes += _calibration_and_spread_notes(ece, "top-label ECE", bal, n_repeats, splitter_name)
+    return notes

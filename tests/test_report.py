@@ -271,7 +271,6 @@ def test_string_labels_and_data_frames():
 
 @pytest.mark.parametrize("change, argument", [
     (dict(y=np.zeros(600)), "y"),
-    (dict(y=np.arange(600) % 3), "y"),
     (dict(y=np.zeros(10)), "X and y"),
     (dict(groups=np.zeros(5)), "groups"),
     (dict(time=np.arange(7)), "time"),
