@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["____", "Verdict", "Question", "NumberQuestion", "ChoiceQuestion", "ArrayQuestion",
+__all__ = ["____", "Verdict", "Question", "NumberQuestion", "rate_question", "ChoiceQuestion", "ArrayQuestion",
            "FunctionQuestion", "compare_outputs", "progress_report"]
 
 
@@ -414,6 +414,22 @@ class NumberQuestion(Question):
         if self.integer and value != round(value):
             return Verdict("incorrect", f"{shown} is not a whole number: {self.name} asks for a count.")
         return Verdict("incorrect", f"{shown} is not it. Call .hint() for a pointer.")
+
+
+def rate_question(*, name, expected, hint, solution, tolerance=0.001, mistakes=()):
+    """A :class:`NumberQuestion` whose answer is a rate, a share or a probability: a number from 0 to 1.
+
+    Three decimals are enough unless ``tolerance`` says otherwise; an answer
+    outside [0, 1] is called impossible.
+
+    Examples
+    --------
+    >>> q = rate_question(name="Q", expected=lambda: 0.9, hint="h", solution="s")
+    >>> print(q.evaluate(90).message)
+    90 is impossible here: Q expects a single number between 0 and 1. Call .hint() for a pointer.
+    """
+    return NumberQuestion(name=name, expected=expected, hint=hint, solution=solution, tolerance=tolerance,
+                          mistakes=mistakes, low=0.0, high=1.0)
 
 
 # --- choices -----------------------------------------------------------------------------------

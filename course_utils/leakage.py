@@ -44,6 +44,12 @@ class LeakResult:
     metric : str
     fix : str
         What the right way did.
+
+    Examples
+    --------
+    >>> result = LeakResult("scaling before the split", 0.9, 0.5, 0.5, "accuracy", "scaler inside the pipeline")
+    >>> round(result.inflation, 3), result.row()["fix"]
+    (0.4, 'scaler inside the pipeline')
     """
 
     leak: str
@@ -82,6 +88,20 @@ def _cv(n_splits, seed):
     from sklearn.model_selection import StratifiedKFold
 
     return StratifiedKFold(n_splits=n_splits, shuffle=True, random_state=seed)
+
+
+def _nearest_neighbour_scores(X, y, honest_cv, *, groups=None, seed):
+    """1-NN accuracy cross-validated with shuffled 5-fold splits (leaky) and with ``honest_cv``.
+
+    1-NN finds a row's twin, patient or neighbour in time whenever the split
+    lets one into the training folds, so the gap shows what the split leaks.
+    """
+    from sklearn.model_selection import KFold, cross_val_score
+    from sklearn.neighbors import KNeighborsClassifier
+
+    model = KNeighborsClassifier(n_neighbors=1)
+    leaky = cross_val_score(model, X, y, cv=KFold(5, shuffle=True, random_state=seed)).mean()
+    return leaky, cross_val_score(model, X, y, cv=honest_cv, groups=groups).mean()
 
 
 def _logistic():
@@ -325,14 +345,11 @@ def duplicate_leak(*, n_unique=300, copies=3, n_features=10, jitter=0.01, seed=0
     >>> result.leaky > 0.9 and abs(result.honest - 0.5) < 0.1
     True
     """
-    from sklearn.model_selection import GroupKFold, KFold, cross_val_score
-    from sklearn.neighbors import KNeighborsClassifier
+    from sklearn.model_selection import GroupKFold
 
     X, y, item = make_duplicated_noise(n_unique=n_unique, copies=copies, n_features=n_features,
                                        jitter=jitter, seed=seed)
-    model = KNeighborsClassifier(n_neighbors=1)
-    leaky = cross_val_score(model, X, y, cv=KFold(5, shuffle=True, random_state=seed)).mean()
-    honest = cross_val_score(model, X, y, cv=GroupKFold(5), groups=item).mean()
+    leaky, honest = _nearest_neighbour_scores(X, y, GroupKFold(5), groups=item, seed=seed)
     return LeakResult("duplicates across the split", leaky, honest, 0.5, "accuracy",
                       "deduplicate, or GroupKFold by item")
 
@@ -350,13 +367,10 @@ def group_leak(*, n_groups=100, per_group=10, n_features=10, seed=0):
     >>> result.leaky > 0.95 and abs(result.honest - 0.5) < 0.1
     True
     """
-    from sklearn.model_selection import GroupKFold, KFold, cross_val_score
-    from sklearn.neighbors import KNeighborsClassifier
+    from sklearn.model_selection import GroupKFold
 
     X, y, groups = make_grouped_noise(n_groups=n_groups, per_group=per_group, n_features=n_features, seed=seed)
-    model = KNeighborsClassifier(n_neighbors=1)
-    leaky = cross_val_score(model, X, y, cv=KFold(5, shuffle=True, random_state=seed)).mean()
-    honest = cross_val_score(model, X, y, cv=GroupKFold(5), groups=groups).mean()
+    leaky, honest = _nearest_neighbour_scores(X, y, GroupKFold(5), groups=groups, seed=seed)
     return LeakResult("groups (patients) across folds", leaky, honest, 0.5, "accuracy", "GroupKFold")
 
 
@@ -366,17 +380,14 @@ def temporal_leak(*, n_steps=3000, block=50, seed=0):
     Examples
     --------
     >>> result = temporal_leak()
-    >>> result.leaky > 0.8 and abs(result.honest - 0.5) < 0.15
-    True
+    >>> print(f"shuffled folds {result.leaky:.2f}, forward chaining {result.honest:.2f}")
+    shuffled folds 0.88, forward chaining 0.53
     """
-    from sklearn.model_selection import KFold, TimeSeriesSplit, cross_val_score
-    from sklearn.neighbors import KNeighborsClassifier
+    from sklearn.model_selection import TimeSeriesSplit
 
     X, y = make_drifting_series(n_steps=n_steps, block=block, seed=seed)
-    model = KNeighborsClassifier(n_neighbors=1)
-    leaky = cross_val_score(model, X, y, cv=KFold(5, shuffle=True, random_state=seed)).mean()
     # gap=block: the first test label is never a continuation of the last training block
-    honest = cross_val_score(model, X, y, cv=TimeSeriesSplit(5, gap=block)).mean()
+    leaky, honest = _nearest_neighbour_scores(X, y, TimeSeriesSplit(5, gap=block), seed=seed)
     return LeakResult("time order ignored", leaky, honest, 0.5, "accuracy",
                       "TimeSeriesSplit (forward chaining, with a gap)")
 
@@ -471,7 +482,15 @@ def tuning_on_test_leak(*, n_samples=400, n_features=50, n_candidates=50, seed=0
 
 
 def all_leaks(*, seed=0):
-    """Run every experiment with its default size; a list of LeakResult, table order."""
+    """Run every experiment with its default size; a list of LeakResult, table order.
+
+    Examples
+    --------
+    Takes about 3 s (each experiment's own example runs it alone):
+
+    >>> [result.leak for result in all_leaks()][:2]  # doctest: +SKIP
+    ['scaling before the split', 'feature selection on all data']
+    """
     return [scaling_leak(seed=seed), feature_selection_leak(seed=seed), oversampling_leak(seed=seed),
             duplicate_leak(seed=seed), group_leak(seed=seed), temporal_leak(seed=seed),
             target_leak(seed=seed), target_encoding_leak(seed=seed), tuning_on_test_leak(seed=seed)]

@@ -1,5 +1,6 @@
-"""Shared test configuration."""
+"""Shared test configuration and helpers (test modules import the helpers: ``from conftest import …``)."""
 
+import pytest
 from hypothesis import settings
 
 # Property tests draw the same examples on every run and every machine, so a
@@ -7,3 +8,22 @@ from hypothesis import settings
 # the test changes, not at random on a workshop morning).
 settings.register_profile("course", derandomize=True, deadline=None)
 settings.load_profile("course")
+
+
+def bad_feature_calls(function, *, non_numbers="X must contain numbers"):
+    """Rows (call, exception, words): ``function(X, y)`` must refuse each bad feature matrix X by name.
+
+    ``non_numbers`` is the message for an X of strings (a function that reads
+    X as a numeric 2-D array from the start calls it not array-like).
+    """
+    return [(lambda: function("X", [0, 1]), TypeError, "X must be a 2-D array-like"),
+            (lambda: function([["a"], ["b"]], [0, 1]), TypeError, non_numbers),
+            (lambda: function([1.0, 2.0], [0, 1]), ValueError, "X must be 2-D"),
+            (lambda: function([[1.0], [2.0]], [0, 1, 1]), ValueError, "X has 2, y has 3")]
+
+
+def assert_refused(call, error, words):
+    """``call()`` raises ``error`` (an exception type or a tuple of them) with ``words`` in its message."""
+    with pytest.raises(error) as raised:
+        call()
+    assert words in str(raised.value)

@@ -3,7 +3,9 @@
 import importlib
 
 import numpy as np
+import pandas as pd
 import pytest
+from conftest import assert_refused
 from sklearn.metrics import roc_auc_score
 
 from course_utils import data
@@ -11,22 +13,32 @@ from course_utils.data import (
     Split,
     counting_task,
     first_token_task,
+    last_above_first_task,
     load_digits_one_vs_rest,
     load_digits_with_rare_class,
+    load_tumours,
     make_binormal_probabilities,
     make_binormal_scores,
+    make_candidate_accuracies,
     make_categorical_noise,
+    make_confused_predictions,
     make_drifting_series,
     make_duplicated_noise,
     make_grouped_noise,
     make_imbalanced_binary,
     make_imbalanced_noise,
+    make_missed_class_predictions,
     make_noise_classification,
+    make_overconfident_logits,
     make_paired_fold_scores,
     make_paired_predictions,
+    make_patient_table,
     make_seed_accuracies,
     make_shifted_minority_data,
+    make_uninformed_predictions,
     noisy_tagging_task,
+    repeated_token_task,
+    unmasked_tagging_task,
 )
 from course_utils.metrics import majority_rate
 
@@ -218,6 +230,19 @@ def test_shuffle_reorders_rows_and_keeps_the_draws():
         np.testing.assert_allclose(X_s[item_s == k].mean(axis=0), X[item == k].mean(axis=0), atol=0.05)
 
 
+def test_grouped_noise_options_keep_one_label_per_group():
+    X, y, groups = make_grouped_noise(n_groups=9, per_group=3, n_features=4, balanced=True, shuffle=True, seed=1)
+    assert np.bincount(groups).tolist() == [3] * 9 and not np.array_equal(groups, np.sort(groups))
+    labels = [set(y[groups == g].tolist()) for g in range(9)]
+    assert all(len(label) == 1 for label in labels) and sum(label == {1} for label in labels) == 4  # 0,1,0,…
+    X_plain, _, _ = make_grouped_noise(n_groups=9, per_group=3, n_features=4, offset_sd=0.0, seed=1)
+    assert abs(X_plain.std() - 1) < 0.2 and X.std() > 2  # the offsets are the spread beyond the rows' own noise
+    # the defaults keep their draws
+    np.testing.assert_array_equal(make_grouped_noise(n_groups=5, seed=3)[0],
+                                  make_grouped_noise(n_groups=5, offset_sd=3.0, balanced=False, shuffle=False,
+                                                     seed=3)[0])
+
+
 def test_duplicated_noise_jitter_is_the_spread_of_the_copies():
     X, _, item = make_duplicated_noise(n_unique=200, copies=2, n_features=5, jitter=0.0, seed=0)
     np.testing.assert_array_equal(X[item == 3][0], X[item == 3][1])
@@ -272,6 +297,60 @@ def test_seed_accuracies_spread():
     np.testing.assert_array_equal(accuracies, make_seed_accuracies(2000, 1000, accuracy=0.9, seed_sd=0.01, seed=0))
 
 
+def test_overconfident_logits_are_calibrated_by_their_overconfidence():
+    from course_utils.calibration import binary_cross_entropy, sigmoid
+
+    logits, y = make_overconfident_logits(20_000, overconfidence=3.0, noise_sd=0.0, seed=0)
+    losses = {t: binary_cross_entropy(y, sigmoid(logits / t)) for t in (1.0, 2.0, 3.0, 4.0)}
+    assert min(losses, key=losses.get) == 3.0 and losses[1.0] > losses[3.0] + 0.1
+
+
+def test_missed_class_predictions_miss_the_class_and_little_else():
+    y, pred = make_missed_class_predictions(3000, shares=(0.5, 0.3, 0.2), missed_class=2, missed_share=0.6,
+                                            confused_with=0, n_other_errors=30, seed=0)
+    assert np.mean(pred[y == 2] == 2) == pytest.approx(0.4, abs=0.01)
+    assert set(pred[(y == 2) & (pred != 2)].tolist()) == {0}
+    assert 0 < np.sum(pred[y != 2] != y[y != 2]) <= 30 and not np.any(pred[y != 2] == 2)
+    np.testing.assert_allclose(np.bincount(y) / 3000, [0.5, 0.3, 0.2], atol=0.03)
+
+
+def test_confused_predictions_follow_the_recalls_and_the_typical_confusion():
+    classes = ("a", "b", "c")
+    y, pred = make_confused_predictions(classes, 20_000, shares=(0.5, 0.3, 0.2), recalls=(0.9, 0.6, 1.0),
+                                        confused_with=("b", "c", "a"), typical_share=0.75, seed=1)
+    recall = {c: np.mean(pred[y == c] == c) for c in classes}
+    assert recall["a"] == pytest.approx(0.9, abs=0.02) and recall["b"] == pytest.approx(0.6, abs=0.02)
+    assert recall["c"] == 1.0
+    wrong_b = pred[(y == "b") & (pred != "b")]
+    assert np.mean(wrong_b == "c") == pytest.approx(0.75 + 0.25 / 2, abs=0.03)  # typical, or by chance
+
+
+def test_candidate_accuracies_are_binomial_noise_around_one_accuracy():
+    validation, test = make_candidate_accuracies(4000, n_validation=150, n_test=60, accuracy=0.7, seed=0)
+    assert validation.mean() == pytest.approx(0.7, abs=0.005) and test.mean() == pytest.approx(0.7, abs=0.005)
+    assert validation.std() == pytest.approx(np.sqrt(0.21 / 150), rel=0.1)
+    assert abs(np.corrcoef(validation, test)[0, 1]) < 0.05  # choosing on validation picks noise
+    np.testing.assert_allclose(test * 60, np.round(test * 60), atol=1e-9)
+
+
+def test_patient_table_leaks_through_one_column_only():
+    table, diabetic = make_patient_table(2000, leak_agreement=0.9, seed=0)
+    correlations = table.corrwith(pd.Series(diabetic)).abs()
+    assert correlations.idxmax() == "insulin_prescribed" and correlations.drop("insulin_prescribed").max() < 0.1
+    assert np.mean(table["insulin_prescribed"] == diabetic) == pytest.approx(0.9, abs=0.02)
+
+
+def test_uninformed_predictions_are_independent_of_the_labels():
+    y, pred = make_uninformed_predictions(20_000, prevalence=0.75, predicted_share=0.8, seed=0)
+    assert y.mean() == pytest.approx(0.75, abs=0.01) and pred.mean() == pytest.approx(0.8, abs=0.01)
+    assert np.mean(y == pred) == pytest.approx(0.75 * 0.8 + 0.25 * 0.2, abs=0.01)  # chance agreement
+
+
+def test_load_tumours():
+    X, y = load_tumours()
+    assert X.shape == (569, 30) and y.name == "diagnosis" and y.value_counts()["malignant"] == 212
+
+
 # --- sequences ------------------------------------------------------------------------------
 
 
@@ -289,6 +368,24 @@ def test_labels_follow_the_rules():
     np.testing.assert_array_equal(y, X[:, 0] == 1)
     X, y = counting_task(500, length=7, seed=0)
     np.testing.assert_array_equal(y, (X == 1).sum(1) > (X == 2).sum(1))
+
+
+def test_count_and_order_tasks_follow_their_rules():
+    X, y = repeated_token_task(500, length=12, vocab_size=5, token=4, min_count=3, seed=0)
+    np.testing.assert_array_equal(y, (X == 4).sum(axis=1) >= 3)
+    assert X.min() == 1 and X.max() == 5
+    X, y = last_above_first_task(500, length=12, vocab_size=5, seed=0)
+    np.testing.assert_array_equal(y, X[:, -1] > X[:, 0])
+    shuffled = X[:, np.random.default_rng(0).permutation(12)]
+    assert not np.array_equal(y, shuffled[:, -1] > shuffled[:, 0])  # order is the label
+
+
+def test_unmasked_tagging_task():
+    y_true, y_pred, mask = unmasked_tagging_task(4000, max_length=10, min_length=3, vocab_size=5, threshold=3,
+                                                 label_noise=0.25, seed=0)
+    assert np.all(mask[:, :3]) and not np.all(mask) and np.all(y_true[~mask] == 0)
+    assert np.mean(y_true[mask] == y_pred[mask]) == pytest.approx(0.75, abs=0.01)  # the rule, minus the noise
+    assert np.mean(y_pred[~mask]) == pytest.approx(0.5, abs=0.02)  # meaningless output at padding
 
 
 def test_tagging_task_padding_and_noise():
@@ -345,6 +442,30 @@ def test_overlap_changes_only_the_rare_class_in_both_parts():
     (lambda: make_duplicated_noise(shuffle=None), TypeError, "shuffle must be True or False"),
     (lambda: make_grouped_noise(n_groups=2), ValueError, "n_groups must be at least 4"),
     (lambda: make_grouped_noise(seed=-1), ValueError, "seed must be at least 0"),
+    (lambda: make_grouped_noise(offset_sd=-1), ValueError, "offset_sd must be at least 0"),
+    (lambda: make_grouped_noise(balanced=1), TypeError, "balanced must be True or False"),
+    (lambda: make_overconfident_logits(overconfidence=0), ValueError, "overconfidence must be positive"),
+    (lambda: make_overconfident_logits(noise_sd="some"), TypeError, "noise_sd must be a number"),
+    (lambda: make_missed_class_predictions(shares=(1.0,)), ValueError, "shares must be at least 2 numbers"),
+    (lambda: make_missed_class_predictions(missed_class=3), ValueError, "missed_class must be a class from 0 to 2"),
+    (lambda: make_missed_class_predictions(confused_with=2), ValueError, "confused_with must differ from missed"),
+    (lambda: make_missed_class_predictions(missed_share=1.5), ValueError, "missed_share must be in [0, 1]"),
+    (lambda: make_missed_class_predictions(10, n_other_errors=50), ValueError, "n_other_errors must be at most"),
+    (lambda: make_confused_predictions(("a", "a"), shares=(0.5, 0.5), recalls=(1, 1), confused_with=("a", "a")),
+     ValueError, "classes must be at least 2 distinct labels"),
+    (lambda: make_confused_predictions(("a", "b"), shares=(0.5, 0.5), recalls=(1.0,), confused_with=("b", "a")),
+     ValueError, "recalls must be 2 numbers in [0, 1]"),
+    (lambda: make_confused_predictions(("a", "b"), shares=(0.5, 0.5), recalls=(1.0, 2.0), confused_with=("b", "a")),
+     ValueError, "recalls must be in [0, 1]"),
+    (lambda: make_confused_predictions(("a", "b"), shares=(0.5, 0.5), recalls=(1, 1), confused_with=("a", "b")),
+     ValueError, "confused_with must name, for each of the 2 classes, another class"),
+    (lambda: make_candidate_accuracies(n_validation=0), ValueError, "n_validation must be at least 1"),
+    (lambda: make_patient_table(leak_agreement=1.2), ValueError, "leak_agreement must be in [0, 1]"),
+    (lambda: make_uninformed_predictions(prevalence="most"), TypeError, "prevalence must be a number"),
+    (lambda: repeated_token_task(10, vocab_size=5, token=6), ValueError, "token must be one of the tokens 1 … 5"),
+    (lambda: repeated_token_task(10, min_count=0), ValueError, "min_count must be at least 1"),
+    (lambda: unmasked_tagging_task(10, max_length=4, min_length=5), ValueError, "min_length (5) cannot exceed"),
+    (lambda: unmasked_tagging_task(10, label_noise=0.5), ValueError, "label_noise must be in [0, 0.5)"),
     (lambda: make_shifted_minority_data(n_minority=0), ValueError, "n_minority must be at least 1"),
     (lambda: make_shifted_minority_data(shift="2"), TypeError, "shift must be a number"),
     (lambda: make_binormal_probabilities(slope=0), ValueError, "slope must be positive"),
@@ -375,6 +496,4 @@ def test_overlap_changes_only_the_rare_class_in_both_parts():
     (lambda: load_digits_one_vs_rest(digit="9"), TypeError, "digit must be an integer from 0 to 9"),
 ])
 def test_bad_input_is_named(call, error, words):
-    with pytest.raises(error) as raised:
-        call()
-    assert words in str(raised.value)
+    assert_refused(call, error, words)

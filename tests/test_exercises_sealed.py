@@ -25,11 +25,12 @@ MODULES = [importlib.import_module(f"course_utils.exercises.{info.name}")
            for info in pkgutil.iter_modules(course_utils.exercises.__path__) if info.name.startswith("ex")]
 
 
-def _questions():
+def _questions(kind=Question):
+    """Every question of ``kind`` in every set, as pytest parameters (module, question)."""
     found = []
     for module in MODULES:
         for name, value in sorted(vars(module).items()):
-            if isinstance(value, Question):
+            if isinstance(value, kind):
                 found.append(pytest.param(module, value, id=f"{module.__name__.rsplit('.', 1)[-1]}.{name}"))
     return found
 
@@ -114,10 +115,8 @@ def test_no_public_expected_attribute(module, question):
     assert repr(question) == f"<{type(question).__name__} {question.name!r}>"
 
 
-@pytest.mark.parametrize("module, question", QUESTIONS)
+@pytest.mark.parametrize("module, question", _questions(NumberQuestion))
 def test_expected_number_is_not_readable(module, question):
-    if not isinstance(question, NumberQuestion):
-        pytest.skip("not a number question")
     value = float(question._expected())
     patterns = number_patterns(value, question.tolerance)
     for where, text in learner_visible_texts(module, question):
@@ -127,19 +126,15 @@ def test_expected_number_is_not_readable(module, question):
                 f"{where} shows the expected value {value:g} ({pattern.pattern}): {text[:200]!r}")
 
 
-@pytest.mark.parametrize("module, question", QUESTIONS)
+@pytest.mark.parametrize("module, question", _questions(ArrayQuestion))
 def test_expected_array_is_not_readable(module, question):
-    if not isinstance(question, ArrayQuestion):
-        pytest.skip("not an array question")
     expected = np.asarray(question._expected(), dtype=float).reshape(-1)
     for where, text in learner_visible_texts(module, question):
         assert str(expected.tolist())[1:-1] not in text, f"{where} lists the expected array"
 
 
-@pytest.mark.parametrize("module, question", QUESTIONS)
+@pytest.mark.parametrize("module, question", _questions(ChoiceQuestion))
 def test_right_option_is_not_singled_out(module, question):
-    if not isinstance(question, ChoiceQuestion):
-        pytest.skip("not a choice question")
     right = str(question._expected()).strip().lower()
     labels = {label.strip().lower(): label for label in question.options}
     assert right in labels, f"expected() returns {right!r}, not one of the options {question.options}"
@@ -161,10 +156,8 @@ def test_right_option_is_not_singled_out(module, question):
                 f"the message for wrong option {key!r} names the right option {labels[right]!r}: {message!r}")
 
 
-@pytest.mark.parametrize("module, question", QUESTIONS)
+@pytest.mark.parametrize("module, question", _questions(FunctionQuestion))
 def test_function_reference_is_private(module, question):
-    if not isinstance(question, FunctionQuestion):
-        pytest.skip("not a function question")
     reference = question._expected
     for where, text in learner_visible_texts(module, question):
         if reference.__doc__:

@@ -233,9 +233,12 @@ single_label_ok = pytest.mark.filterwarnings("ignore:A single label was found:Us
                                              "ignore:y_pred contains classes not in y_true:UserWarning")
 
 
-@single_label_ok
-@PROPERTY_SETTINGS
-@given(label_pairs())
+def for_label_pairs(min_size=1):
+    """Run a property test on generated (y_true, y_pred) pairs, single-class ones included."""
+    return lambda test: single_label_ok(PROPERTY_SETTINGS(given(label_pairs(min_size=min_size))(test)))
+
+
+@for_label_pairs()
 def test_confusion_counts_agree_with_sklearn_confusion_matrix(pair):
     y_true, y_pred = pair
     counts = confusion_counts(y_true, y_pred)
@@ -244,9 +247,7 @@ def test_confusion_counts_agree_with_sklearn_confusion_matrix(pair):
     assert counts.tp + counts.fp + counts.fn + counts.tn == len(y_true) == counts.n
 
 
-@single_label_ok
-@PROPERTY_SETTINGS
-@given(label_pairs())
+@for_label_pairs()
 def test_metrics_agree_with_sklearn(pair):
     y_true, y_pred = pair
     counts = confusion_counts(y_true, y_pred)
@@ -263,9 +264,7 @@ def test_metrics_agree_with_sklearn(pair):
         assert counts.mcc == pytest.approx(sk_mcc, abs=1e-12)
 
 
-@single_label_ok
-@PROPERTY_SETTINGS
-@given(label_pairs(min_size=2))
+@for_label_pairs(min_size=2)
 def test_balanced_accuracy_is_macro_recall_when_both_classes_present(pair):
     y_true, y_pred = pair
     counts = confusion_counts(y_true, y_pred)
@@ -276,9 +275,7 @@ def test_balanced_accuracy_is_macro_recall_when_both_classes_present(pair):
         assert math.isnan(counts.balanced_accuracy)
 
 
-@single_label_ok
-@PROPERTY_SETTINGS
-@given(label_pairs())
+@for_label_pairs()
 def test_f1_is_harmonic_mean_of_precision_and_recall(pair):
     counts = confusion_counts(*pair)
     p, r = counts.precision, counts.recall
@@ -290,9 +287,7 @@ def test_f1_is_harmonic_mean_of_precision_and_recall(pair):
         assert counts.f1 == pytest.approx(2 * p * r / (p + r))
 
 
-@single_label_ok
-@PROPERTY_SETTINGS
-@given(label_pairs())
+@for_label_pairs()
 def test_metric_ranges(pair):
     counts = confusion_counts(*pair)
     for name in ("accuracy", "precision", "recall", "specificity", "f1", "balanced_accuracy", "prevalence"):
@@ -302,9 +297,7 @@ def test_metric_ranges(pair):
     assert math.isnan(counts.mcc) or -1.0 - 1e-12 <= counts.mcc <= 1.0 + 1e-12
 
 
-@single_label_ok
-@PROPERTY_SETTINGS
-@given(label_pairs())
+@for_label_pairs()
 def test_swapping_labels_turns_recall_into_specificity(pair):
     y_true, y_pred = pair
     counts = confusion_counts(y_true, y_pred)
@@ -314,9 +307,7 @@ def test_swapping_labels_turns_recall_into_specificity(pair):
     assert swapped.accuracy == counts.accuracy
 
 
-@single_label_ok
-@PROPERTY_SETTINGS
-@given(label_pairs())
+@for_label_pairs()
 def test_always_negative_accuracy_is_one_minus_prevalence(pair):
     y_true, _ = pair
     counts = confusion_counts(y_true, np.zeros_like(y_true))
@@ -324,9 +315,7 @@ def test_always_negative_accuracy_is_one_minus_prevalence(pair):
     assert counts.prevalence == pytest.approx(y_true.mean())
 
 
-@single_label_ok
-@PROPERTY_SETTINGS
-@given(label_pairs())
+@for_label_pairs()
 def test_majority_rate_at_least_half_and_equals_best_constant(pair):
     y_true, _ = pair
     rate = majority_rate(y_true)

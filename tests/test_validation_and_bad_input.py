@@ -58,6 +58,13 @@ def case(func, kwargs, exc, argument, id):
     return pytest.param(func, kwargs, exc, argument, id=id)
 
 
+def not_a_number_cases(func, argument, id, *, base=None):
+    """``argument`` set to -1, NaN, a string and None: each refused with a message naming it."""
+    return [case(func, {**(base or {}), argument: value}, exc, argument, f"{id}-{tag}")
+            for value, exc, tag in ((-1, ValueError, "negative"), (NAN, ValueError, "nan"), ("1", TypeError, "str"),
+                                    (None, TypeError, "none"))]
+
+
 # (callable, kwargs, exception type, argument the message must name)
 METRICS_CASES = [
     # confusion_counts
@@ -225,14 +232,7 @@ EXPERIMENT_CASES = [
     # prevalence_experiment
     case(experiments.prevalence_experiment,
          dict(negatives_per_positive=0.001), ValueError, "negatives_per_positive", "pe-ratio-tiny"),
-    case(experiments.prevalence_experiment,
-         dict(negatives_per_positive=-1), ValueError, "negatives_per_positive", "pe-ratio-negative"),
-    case(experiments.prevalence_experiment,
-         dict(negatives_per_positive=NAN), ValueError, "negatives_per_positive", "pe-ratio-nan"),
-    case(experiments.prevalence_experiment,
-         dict(negatives_per_positive="10"), TypeError, "negatives_per_positive", "pe-ratio-str"),
-    case(experiments.prevalence_experiment,
-         dict(negatives_per_positive=None), TypeError, "negatives_per_positive", "pe-ratio-none"),
+    *not_a_number_cases(experiments.prevalence_experiment, "negatives_per_positive", "pe-ratio"),
     case(experiments.prevalence_experiment,
          dict(negatives_per_positive=10, n_positive=0), ValueError, "n_positive", "pe-npos-0"),
     case(experiments.prevalence_experiment,
@@ -244,14 +244,7 @@ EXPERIMENT_CASES = [
     # binormal_population_ap
     case(experiments.binormal_population_ap,
          dict(negatives_per_positive=0), ValueError, "negatives_per_positive", "bpa-ratio-0"),
-    case(experiments.binormal_population_ap,
-         dict(negatives_per_positive=-1), ValueError, "negatives_per_positive", "bpa-ratio-negative"),
-    case(experiments.binormal_population_ap,
-         dict(negatives_per_positive=NAN), ValueError, "negatives_per_positive", "bpa-ratio-nan"),
-    case(experiments.binormal_population_ap,
-         dict(negatives_per_positive="1"), TypeError, "negatives_per_positive", "bpa-ratio-str"),
-    case(experiments.binormal_population_ap,
-         dict(negatives_per_positive=None), TypeError, "negatives_per_positive", "bpa-ratio-none"),
+    *not_a_number_cases(experiments.binormal_population_ap, "negatives_per_positive", "bpa-ratio"),
     case(experiments.binormal_population_ap, dict(negatives_per_positive=1, auc=0.5), ValueError, "auc", "bpa-auc-0.5"),
     case(experiments.binormal_population_ap, dict(negatives_per_positive=1, auc=1.2), ValueError, "auc", "bpa-auc-1.2"),
     case(experiments.binormal_population_ap,
@@ -362,40 +355,15 @@ MODEL_CASES = [
 ]
 
 
-def _check(func, kwargs, exc, argument):
+# one table per layer; each case names the argument the message must mention
+CASES = METRICS_CASES + DATA_CASES + EXPERIMENT_CASES + PLOT_CASES + WIDGET_CASES + MODEL_CASES
+
+
+@pytest.mark.parametrize("func, kwargs, exc, argument", CASES)
+def test_bad_input_names_the_argument(func, kwargs, exc, argument):
     pattern = "|".join(word(name) for name in argument.split("|"))
     with pytest.raises(exc, match=pattern):
         func(**kwargs)
-
-
-@pytest.mark.parametrize("func, kwargs, exc, argument", METRICS_CASES)
-def test_metrics_bad_input(func, kwargs, exc, argument):
-    _check(func, kwargs, exc, argument)
-
-
-@pytest.mark.parametrize("func, kwargs, exc, argument", DATA_CASES)
-def test_data_bad_input(func, kwargs, exc, argument):
-    _check(func, kwargs, exc, argument)
-
-
-@pytest.mark.parametrize("func, kwargs, exc, argument", EXPERIMENT_CASES)
-def test_experiments_bad_input(func, kwargs, exc, argument):
-    _check(func, kwargs, exc, argument)
-
-
-@pytest.mark.parametrize("func, kwargs, exc, argument", PLOT_CASES)
-def test_plots_bad_input(func, kwargs, exc, argument):
-    _check(func, kwargs, exc, argument)
-
-
-@pytest.mark.parametrize("func, kwargs, exc, argument", WIDGET_CASES)
-def test_widgets_bad_input(func, kwargs, exc, argument):
-    _check(func, kwargs, exc, argument)
-
-
-@pytest.mark.parametrize("func, kwargs, exc, argument", MODEL_CASES)
-def test_build_binary_mlp_bad_arguments(func, kwargs, exc, argument):
-    _check(func, kwargs, exc, argument)
 
 
 def test_length_mismatch_message_gives_both_lengths():

@@ -13,7 +13,7 @@ import numpy as np
 
 from .._validation import check_fraction, check_seed
 
-__all__ = ["Split", "load_digits_one_vs_rest", "load_digits_with_rare_class", "load_german_credit"]
+__all__ = ["Split", "load_digits_one_vs_rest", "load_digits_with_rare_class", "load_german_credit", "load_tumours"]
 
 
 @dataclass(frozen=True)
@@ -101,6 +101,29 @@ def load_digits_one_vs_rest(*, digit=9, test_size=0.5, seed=0):
         X, y, test_size=test_size, stratify=y, random_state=check_seed(seed))
     names = tuple(f"pixel_{i // 8}_{i % 8}" for i in range(64))
     return Split(X_train, X_test, y_train, y_test, names)
+
+
+def load_tumours():
+    """scikit-learn's bundled Wisconsin breast-cancer data with named diagnoses.
+
+    Returns
+    -------
+    X : pandas.DataFrame (569, 30)
+        The measurements of each tumour.
+    y : pandas.Series of "malignant" / "benign", named ``diagnosis``
+
+    Examples
+    --------
+    >>> X, y = load_tumours()
+    >>> X.shape, y.value_counts().to_dict()
+    ((569, 30), {'benign': 357, 'malignant': 212})
+    """
+    import pandas as pd
+    from sklearn.datasets import load_breast_cancer
+
+    data = load_breast_cancer(as_frame=True)
+    y = pd.Series(np.where(data.target == 0, "malignant", "benign"), name="diagnosis")
+    return data.data, y
 
 
 def load_german_credit():

@@ -11,7 +11,8 @@ import numpy as np
 
 from .._validation import check_fraction, check_positive_int, check_seed
 
-__all__ = ["first_token_task", "counting_task", "noisy_tagging_task"]
+__all__ = ["first_token_task", "counting_task", "noisy_tagging_task", "repeated_token_task",
+           "last_above_first_task", "unmasked_tagging_task"]
 
 
 def _check_task(n_samples, length, vocab_size, seed, *, min_vocab=2):
@@ -104,3 +105,80 @@ def noisy_tagging_task(n_samples=1000, *, max_length=20, vocab_size=8, padding_f
     flip = rng.random(X.shape) < label_noise
     y = np.where(mask, clean ^ flip, 0)
     return X, y, mask
+
+
+def repeated_token_task(n_samples=1000, *, length=10, vocab_size=8, token=4, min_count=3, seed=0):
+    """Does ``token`` occur at least ``min_count`` times? A count, so order does not matter.
+
+    Returns
+    -------
+    X : int array (n_samples, length), tokens 1…vocab_size
+    y : int array (n_samples,)
+
+    Examples
+    --------
+    >>> X, y = repeated_token_task(6, length=8, token=2, min_count=2, seed=1)
+    >>> bool(np.all(y == ((X == 2).sum(axis=1) >= 2)))
+    True
+    """
+    n_samples, length, vocab_size, rng = _check_task(n_samples, length, vocab_size, seed)
+    token = check_positive_int(token, "token")
+    if token > vocab_size:
+        raise ValueError(f"token must be one of the tokens 1 … {vocab_size}, got {token}.")
+    min_count = check_positive_int(min_count, "min_count")
+    X = rng.integers(1, vocab_size + 1, (n_samples, length))
+    return X, ((X == token).sum(axis=1) >= min_count).astype(int)
+
+
+def last_above_first_task(n_samples=1000, *, length=10, vocab_size=8, seed=0):
+    """Is the last token larger than the first? Needs order: a bag of tokens cannot tell.
+
+    Returns the tokens ``X`` (n_samples × length, 1…vocab_size) and the labels ``y`` (0/1).
+
+    Examples
+    --------
+    >>> X, y = last_above_first_task(5, length=4, seed=2)
+    >>> bool(np.all(y == (X[:, -1] > X[:, 0])))
+    True
+    """
+    n_samples, length, vocab_size, rng = _check_task(n_samples, length, vocab_size, seed)
+    X = rng.integers(1, vocab_size + 1, (n_samples, length))
+    return X, (X[:, -1] > X[:, 0]).astype(int)
+
+
+def unmasked_tagging_task(n_samples=40, *, max_length=10, min_length=3, vocab_size=5, threshold=3, label_noise=0.25,
+                          seed=0):
+    """A padded tagging task and the output of a tagger that knows the rule but has no mask.
+
+    Each real token's label is 1 when the token exceeds ``threshold``,
+    flipped with probability ``label_noise``; the tagger predicts the rule
+    itself on real tokens and coin flips at the padded positions (which mean
+    nothing without a mask). Lengths are uniform in ``min_length`` …
+    ``max_length``.
+
+    Returns
+    -------
+    y_true : int array (n_samples, max_length), 0 at padding
+    y_pred : int array (n_samples, max_length)
+    mask : bool array (n_samples, max_length), True on real tokens
+
+    Examples
+    --------
+    >>> y_true, y_pred, mask = unmasked_tagging_task(5, max_length=6, min_length=2, label_noise=0.0, seed=1)
+    >>> bool(np.all(y_true[mask] == y_pred[mask])), bool(np.all(mask[:, :2]))
+    (True, True)
+    """
+    n_samples, max_length, vocab_size, rng = _check_task(n_samples, max_length, vocab_size, seed)
+    min_length = check_positive_int(min_length, "min_length")
+    if min_length > max_length:
+        raise ValueError(f"min_length ({min_length}) cannot exceed max_length ({max_length}).")
+    threshold = check_positive_int(threshold, "threshold", minimum=0)
+    label_noise = check_fraction(label_noise, "label_noise", high=0.5, inclusive=(True, False))
+    lengths = rng.integers(min_length, max_length + 1, n_samples)
+    mask = np.arange(max_length)[None, :] < lengths[:, None]
+    X = np.where(mask, rng.integers(1, vocab_size + 1, (n_samples, max_length)), 0)
+    rule = (X > threshold).astype(int)
+    flipped = rng.random((n_samples, max_length)) < label_noise
+    y_true = np.where(mask, np.where(flipped, 1 - rule, rule), 0)
+    y_pred = np.where(mask, rule, rng.integers(0, 2, (n_samples, max_length)))
+    return y_true, y_pred, mask

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..checks import ChoiceQuestion, FunctionQuestion, NumberQuestion
+from ..checks import ChoiceQuestion, FunctionQuestion, NumberQuestion, rate_question
 from ..data import make_binormal_probabilities
 from ..metrics import ConfusionCounts, confusion_counts, predict_at_threshold
 from . import make_progress
@@ -37,6 +37,12 @@ def screening_data():
     -------
     y_true : ndarray of 0/1 (1 = sick)
     probabilities : ndarray of float in (0, 1)
+
+    Examples
+    --------
+    >>> y_true, probabilities = screening_data()
+    >>> len(y_true), int(y_true.sum())
+    (2000, 100)
     """
     return make_binormal_probabilities(100, 1900, auc=0.9, slope=1.5, intercept=-3.0, seed=7)
 
@@ -85,10 +91,8 @@ def _metric_cases():
 
 q1 = FunctionQuestion(
     name="Question 1 (precision, recall and F1 from scratch)",
-    signature="precision_recall_f1(y_true, y_pred)",
     expected=_precision_recall_f1,
     cases=_metric_cases,
-    tolerance=1e-9,
     mistakes=[(_recall_precision_f1, "Your first two numbers are swapped: precision divides TP by the *predicted* "
                                      "positives, recall by the *actual* positives."),
               (_harmonic_f1, "F1 as 2·P·R / (P + R) is undefined whenever precision is; the question's "
@@ -126,17 +130,15 @@ q2 = NumberQuestion(
              "gain = model_accuracy - baseline_accuracy",
 )
 
-q3 = NumberQuestion(
+q3 = rate_question(
     name="Question 3 (balanced accuracy)",
     expected=lambda: _counts().balanced_accuracy,
-    tolerance=0.001,
     mistakes=[(lambda: _counts().accuracy, "That is plain accuracy. Balanced accuracy averages the recall of the "
                                            "sick (recall) and of the healthy (specificity) with equal weight."),
               (lambda: (_counts().precision + _counts().recall) / 2,
                "You averaged precision and recall. Balanced accuracy averages recall and *specificity*: "
                "TN / (TN + FP)."),
               (lambda: _counts().recall, "That is recall alone; average it with the specificity.")],
-    low=0.0, high=1.0,
     hint="specificity = TN / (TN + FP); balanced accuracy = (recall + specificity) / 2. Your function from "
          "question 1 gives the recall.",
     solution="tn = np.sum((y_true == 0) & (y_pred == 0))\nfp = np.sum((y_true == 0) & (y_pred == 1))\n"
@@ -149,15 +151,13 @@ def _largest_threshold_with_recall(target=0.9):
     return float(max(t for t in THRESHOLDS if _counts(t).recall >= target))
 
 
-q4 = NumberQuestion(
+q4 = rate_question(
     name="Question 4 (threshold for recall 0.9)",
     expected=_largest_threshold_with_recall,
-    tolerance=0.001,
     mistakes=[(lambda: 0.5, "At 0.5 the recall is far below 0.9: lower the threshold."),
               (lambda: float(min(t for t in THRESHOLDS if _counts(t).recall < 0.9)),
                "That threshold is one step too high: its recall is already below 0.9. Take the largest "
                "threshold whose recall is *at least* 0.9.")],
-    low=0.0, high=1.0,
     hint="Loop over ex01.THRESHOLDS, flag probabilities >= t, compute the recall for each, keep the "
          "thresholds where it is at least 0.9 and take the largest one.",
     solution="recalls = [precision_recall_f1(y_true, (probabilities >= t).astype(int))[1] for t in ex01.THRESHOLDS]\n"

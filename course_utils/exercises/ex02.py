@@ -9,7 +9,8 @@ from __future__ import annotations
 import numpy as np
 
 from ..calibration import binary_cross_entropy, expected_calibration_error, per_sample_cross_entropy, sigmoid
-from ..checks import ChoiceQuestion, FunctionQuestion, NumberQuestion
+from ..checks import ChoiceQuestion, FunctionQuestion, NumberQuestion, rate_question
+from ..data import make_overconfident_logits
 from . import make_progress
 
 __all__ = ["predictions", "two_models", "logit_batch", "calibration_splits", "TEMPERATURES", "KERAS_EPSILON",
@@ -78,10 +79,7 @@ def calibration_splits():
     >>> val_logits.shape, y_test.shape
     ((400,), (400,))
     """
-    rng = np.random.default_rng(20)
-    true_logits = rng.normal(0, 1.5, 800)
-    y = (rng.random(800) < sigmoid(true_logits)).astype(int)
-    logits = 3.5 * true_logits + rng.normal(0, 0.5, 800)
+    logits, y = make_overconfident_logits(800, logit_sd=1.5, overconfidence=3.5, noise_sd=0.5, seed=20)
     return logits[:400], y[:400], logits[400:], y[400:]
 
 
@@ -129,15 +127,13 @@ def _worst_share():
     return float(losses.max() / losses.sum())
 
 
-q3 = NumberQuestion(
+q3 = rate_question(
     name="Question 3 (share of B's loss from one sample)",
     expected=_worst_share,
-    tolerance=0.001,
     mistakes=[(lambda: 1 - _worst_share(), "That is the share of the other nine samples; the question asks for "
                                            "the worst sample's share."),
               (lambda: float(per_sample_cross_entropy(*two_models()[::2]).max()),
                "That is the worst sample's loss itself; divide it by the sum of all ten per-sample losses.")],
-    low=0.0, high=1.0,
     hint="Per-sample loss = −[y·log p + (1 − y)·log(1 − p)] for each sample (an array of 10); "
          "share = largest / sum.",
     solution="losses = -(y2 * np.log(p_b) + (1 - y2) * np.log(1 - p_b))\nshare = losses.max() / losses.sum()",

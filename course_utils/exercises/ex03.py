@@ -10,7 +10,8 @@ import functools
 
 import numpy as np
 
-from ..checks import ChoiceQuestion, FunctionQuestion, NumberQuestion
+from ..checks import ChoiceQuestion, FunctionQuestion, rate_question
+from ..data import make_confused_predictions, make_missed_class_predictions, make_shifted_minority_data
 from . import make_progress
 
 __all__ = ["triage", "SPECIES", "camera_trap", "resampling_data", "q1", "q2", "q3", "q4", "q5", "q6", "q7",
@@ -21,36 +22,41 @@ SPECIES = ("deer", "fox", "boar", "badger", "hare")
 
 
 def triage():
-    """Labels and predictions of a 3-class triage model: 0 = home, 1 = GP, 2 = emergency."""
-    rng = np.random.default_rng(9)
-    y_true = rng.choice([0, 1, 2], size=300, p=[0.6, 0.3, 0.1])
-    y_pred = y_true.copy()
-    emergencies = np.flatnonzero(y_true == 2)
-    y_pred[emergencies[: int(0.6 * emergencies.size)]] = 1
-    others = np.flatnonzero(y_true != 2)
-    y_pred[rng.choice(others, 15, replace=False)] = rng.choice([0, 1], 15)
-    return y_true, y_pred
+    """Labels and predictions of a 3-class triage model: 0 = home, 1 = GP, 2 = emergency.
+
+    Examples
+    --------
+    >>> y_true, y_pred = triage()
+    >>> y_true.shape, sorted(set(y_true.tolist()))
+    ((300,), [0, 1, 2])
+    """
+    return make_missed_class_predictions(300, shares=(0.6, 0.3, 0.1), missed_class=2, missed_share=0.6,
+                                         confused_with=1, n_other_errors=15, seed=9)
 
 
 def camera_trap():
-    """Labels and predictions of a species classifier on 700 camera-trap images (strings from SPECIES)."""
-    rng = np.random.default_rng(31)
-    species = np.array(SPECIES)
-    y_true = rng.choice(species, 700, p=[0.40, 0.25, 0.14, 0.12, 0.09])
-    recall = dict(zip(SPECIES, (0.96, 0.93, 0.92, 0.50, 0.85), strict=True))
-    confused_with = dict(zip(SPECIES, ("boar", "hare", "deer", "fox", "fox"), strict=True))
-    y_pred = y_true.copy()
-    for i, label in enumerate(y_true):
-        if rng.random() > recall[label]:
-            others = species[species != label]
-            y_pred[i] = confused_with[label] if rng.random() < 0.75 else rng.choice(others)
-    return y_true, y_pred
+    """Labels and predictions of a species classifier on 700 camera-trap images (strings from SPECIES).
+
+    Examples
+    --------
+    >>> y_true, y_pred = camera_trap()
+    >>> y_true.shape, set(y_true.tolist()) == set(SPECIES)
+    ((700,), True)
+    """
+    return make_confused_predictions(SPECIES, 700, shares=(0.40, 0.25, 0.14, 0.12, 0.09),
+                                     recalls=(0.96, 0.93, 0.92, 0.50, 0.85),
+                                     confused_with=("boar", "hare", "deer", "fox", "fox"), typical_share=0.75, seed=31)
 
 
 def resampling_data():
-    """Two overlapping classes, 1,000 majority and 100 minority rows (features X, labels y)."""
-    from ..data import make_shifted_minority_data
+    """Two overlapping classes, 1,000 majority and 100 minority rows (features X, labels y).
 
+    Examples
+    --------
+    >>> X, y = resampling_data()
+    >>> np.bincount(y).tolist(), X.shape[1]
+    ([1000, 100], 10)
+    """
     return make_shifted_minority_data(n_majority=1000, n_minority=100, shift=0.15, seed=3)
 
 
@@ -65,17 +71,15 @@ def _recall(label):
 
 # --- question 1: one recall with a mask -------------------------------------------------------------
 
-q1 = NumberQuestion(
+q1 = rate_question(
     name="Question 1 (recall of emergencies with a mask)",
     expected=lambda: _recall(2),
-    tolerance=0.001,
     mistakes=[(lambda: float(np.mean((triage()[0] == 2) == (triage()[1] == 2))),
                "That compares the two masks over all patients — one-vs-rest accuracy, the mistake of the "
                "article \"Why are accuracy and loss metrics producing unexpected results?\". Look only inside "
                "the mask of true emergencies."),
               (lambda: float(np.mean(triage()[0][triage()[1] == 2] == 2)),
                "That is precision (mask on the predicted class). Recall uses the mask of the *true* class.")],
-    low=0.0, high=1.0,
     hint="mask = y_true == 2 selects the true emergencies; recall is the share of them predicted 2.",
     solution="recall_emergency = np.mean(y_pred[y_true == 2] == 2)",
 )
@@ -109,10 +113,8 @@ def _recall_cases():
 
 q2 = FunctionQuestion(
     name="Question 2 (write per_class_recall)",
-    signature="per_class_recall(y_true, y_pred)",
     expected=_per_class_recall,
     cases=_recall_cases,
-    tolerance=1e-9,
     mistakes=[(_precision_by_class, "You masked on the predicted class: that gives each class's precision. "
                                     "Recall masks on the *true* class, y_true == c."),
               (_one_vs_rest_by_class, "You compared the two whole masks (one-vs-rest accuracy). Look only "
@@ -125,14 +127,12 @@ q2 = FunctionQuestion(
 
 # --- questions 3–4: averages --------------------------------------------------------------------
 
-q3 = NumberQuestion(
+q3 = rate_question(
     name="Question 3 (macro recall)",
     expected=lambda: float(np.mean(list(_per_class_recall(*triage()).values()))),
-    tolerance=0.001,
     mistakes=[(lambda: float(np.mean(triage()[0] == triage()[1])),
                "That is accuracy (= the weighted average of the recalls). Macro gives the three classes "
                "equal weight.")],
-    low=0.0, high=1.0,
     hint="Average the per-class recalls of the triage model with equal weight per class (your function "
          "from question 2 gives them).",
     solution="macro_recall = np.mean(list(per_class_recall(y_true, y_pred).values()))",
@@ -193,7 +193,7 @@ q5 = ChoiceQuestion(
     solution="recalls = per_class_recall(y_cam, y_cam_pred)\nweakest = min(recalls, key=recalls.get)",
 )
 
-q6 = NumberQuestion(
+q6 = rate_question(
     name="Question 6 (accuracy if that species were fixed)",
     expected=_accuracy_if_fixed,
     tolerance=0.0002,
@@ -203,7 +203,6 @@ q6 = NumberQuestion(
                   _per_class_recall(*camera_trap()).values())),
                "You weighted the species by 1/5 (macro). Accuracy weights each class by its share of the "
                "images.")],
-    low=0.0, high=1.0,
     hint="Accuracy = Σ over classes of (share of the class) × (its recall). Only the weakest species' term "
          "changes: its recall becomes 1.",
     solution="share = np.mean(y_cam == weakest)\n"
@@ -236,13 +235,11 @@ def _honest_recall():
     return float(np.mean(model.predict(X_te)[y_te == 1] == 1))
 
 
-q7 = NumberQuestion(
+q7 = rate_question(
     name="Question 7 (fix the resampling snippet)",
     expected=_honest_recall,
-    tolerance=0.001,
     mistakes=[(_article_recall, "That is the article's number: SMOTE on all rows and a score on the training "
                                 "data. Split first, resample inside the pipeline, score the test part.")],
-    low=0.0, high=1.0,
     hint="train_test_split(X, y, test_size=0.3, stratify=y, random_state=0); then "
          "make_pipeline(SMOTE(random_state=42), RandomForestClassifier(random_state=0)).fit(X_tr, y_tr); "
          "recall_score(y_te, model.predict(X_te)).",

@@ -14,8 +14,14 @@ import warnings
 
 import numpy as np
 
-from ..checks import ChoiceQuestion, FunctionQuestion, NumberQuestion, Question, Verdict, _describe
-from ..data import make_duplicated_noise, make_noise_classification
+from ..checks import ChoiceQuestion, FunctionQuestion, Question, Verdict, _describe, rate_question
+from ..data import (
+    make_candidate_accuracies,
+    make_duplicated_noise,
+    make_grouped_noise,
+    make_noise_classification,
+    make_patient_table,
+)
 from . import make_progress
 
 __all__ = ["noise_data", "selection_cv", "STUDIES", "candidate_scores", "duplicated_data", "patients",
@@ -37,13 +43,26 @@ STUDIES = {
 # --- data ----------------------------------------------------------------------------------
 
 def noise_data():
-    """Question 1: 60 samples, 2,000 standard-normal features, balanced labels unrelated to them."""
+    """Question 1: 60 samples, 2,000 standard-normal features, balanced labels unrelated to them.
+
+    Examples
+    --------
+    >>> X, y = noise_data()
+    >>> X.shape, int(y.sum())
+    ((60, 2000), 30)
+    """
     return make_noise_classification(n_samples=SELECTION["n_samples"], n_features=SELECTION["n_features"],
                                      shuffle=True, seed=SELECTION["seed"])
 
 
 def selection_cv():
-    """Question 1's cross-validation splitter (the learner and the checker use the same folds)."""
+    """Question 1's cross-validation splitter (the learner and the checker use the same folds).
+
+    Examples
+    --------
+    >>> selection_cv().get_n_splits()
+    5
+    """
     from sklearn.model_selection import StratifiedKFold
 
     return StratifiedKFold(n_splits=5, shuffle=True, random_state=SELECTION["seed"])
@@ -57,11 +76,16 @@ def candidate_scores():
     pandas.DataFrame
         One row per candidate; columns ``validation`` and ``test`` (accuracies
         on 150 rows each).
+
+    Examples
+    --------
+    >>> scores = candidate_scores()
+    >>> scores.shape, list(scores.columns)
+    ((40, 2), ['validation', 'test'])
     """
     import pandas as pd
 
-    rng = np.random.default_rng(7)
-    validation, test = rng.binomial(150, 0.5, 40) / 150, rng.binomial(150, 0.5, 40) / 150
+    validation, test = make_candidate_accuracies(40, n_validation=150, n_test=150, accuracy=0.5, seed=7)
     return pd.DataFrame({"validation": validation, "test": test},
                         index=pd.RangeIndex(1, 41, name="candidate"))
 
@@ -74,6 +98,12 @@ def duplicated_data():
     X : ndarray (400, 10)
     y : ndarray of 0/1, one label per item (both copies share it)
     item : ndarray of int, the item each row records
+
+    Examples
+    --------
+    >>> X, y, item = duplicated_data()
+    >>> X.shape, int(np.bincount(item).max())
+    ((400, 10), 2)
     """
     return make_duplicated_noise(n_unique=200, copies=2, n_features=10, jitter=0.01, shuffle=True, seed=5)
 
@@ -82,20 +112,14 @@ def patients():
     """Question 5: a patient table (pandas DataFrame) and the label "diabetic".
 
     One column was recorded *after* the diagnosis.
-    """
-    import pandas as pd
 
-    rng = np.random.default_rng(11)
-    n = 500
-    diabetic = rng.integers(0, 2, n)
-    table = pd.DataFrame({
-        "age": rng.integers(20, 80, n),
-        "bmi": np.round(rng.normal(27, 4, n), 1),
-        "insulin_prescribed": np.where(rng.random(n) < 0.92, diabetic, 1 - diabetic),
-        "blood_pressure": np.round(rng.normal(125, 15, n)),
-        "smoker": rng.integers(0, 2, n),
-    })
-    return table, diabetic
+    Examples
+    --------
+    >>> table, diabetic = patients()
+    >>> table.shape, diabetic.shape
+    ((500, 5), (500,))
+    """
+    return make_patient_table(500, leak_agreement=0.92, seed=11)
 
 
 # --- reference computations (private: the checker's side) -----------------------------------
@@ -132,6 +156,14 @@ def _recommend_splitter(study):
     return "StratifiedKFold"
 
 
+def _splitter_question(study, messages, *, name, hint, solution):
+    """Which of the four splitters does ``STUDIES[study]`` call for? ``messages``: one per splitter."""
+    if set(messages) != {"KFold", "StratifiedKFold", "GroupKFold", "TimeSeriesSplit"}:
+        raise ValueError(f"messages must explain each of the four splitters, got {sorted(messages)}.")
+    return ChoiceQuestion(name=name, options=messages, expected=lambda: _recommend_splitter(STUDIES[study]),
+                          hint=hint, solution=solution)
+
+
 def _chosen_on_validation():
     scores = candidate_scores()
     return float(scores.loc[scores["validation"].idxmax(), "test"])
@@ -156,20 +188,11 @@ def _leaked_column():
     return max(correlations, key=correlations.get)
 
 
-def _grouped_noise(n_groups, per_group, n_features, seed):
-    """Several rows per group (shared feature offset), one random label per group, rows shuffled."""
-    rng = np.random.default_rng(seed)
-    offsets = rng.normal(scale=2.0, size=(n_groups, n_features))
-    labels = rng.permutation(np.arange(n_groups) % 2)  # both classes in every data set
-    groups = rng.permutation(np.repeat(np.arange(n_groups), per_group))
-    X = offsets[groups] + rng.normal(size=(groups.size, n_features))
-    return X, labels[groups], groups
-
-
 def _honest_cases():
-    """Hidden data sets for question 7, as (X, y, groups, k)."""
+    """Hidden data sets for question 7, as (X, y, groups, k): both classes in each, rows shuffled."""
     settings = [(10, 2, 20, 2, 38), (15, 3, 20, 3, 41), (20, 3, 100, 5, 42), (30, 4, 300, 10, 43)]
-    return [(*_grouped_noise(n_groups, per_group, n_features, seed), k)
+    return [(*make_grouped_noise(n_groups=n_groups, per_group=per_group, n_features=n_features, offset_sd=2.0,
+                                 balanced=True, shuffle=True, seed=seed), k)
             for n_groups, per_group, n_features, k, seed in settings]
 
 
@@ -217,6 +240,11 @@ class PipelineQuestion(Question):
     Correct when the pipeline still selects features (a step with
     ``get_support``) and its cross-validated accuracy on the noise data lies
     within two standard errors of chance.
+
+    Examples
+    --------
+    >>> q1.evaluate("make_pipeline").message.endswith("; you passed the string 'make_pipeline'.")
+    True
     """
 
     kind = "pipeline"
@@ -268,6 +296,12 @@ class SplitterQuestion(Question):
     Correct when no item has rows on both sides of any split — whichever
     splitter achieves it. The verdict then reports the 1-nearest-neighbour
     accuracy with that splitter next to a shuffled split's.
+
+    Examples
+    --------
+    >>> q4.evaluate("KFold").message.endswith("Pass the splitter itself, not its name: create it, e.g. "
+    ...                                       "SomeSplitter(n_splits=5), and pass that.")
+    True
     """
 
     kind = "splitter"
@@ -351,23 +385,22 @@ q1 = PipelineQuestion(
     solution="pipeline = make_pipeline(SelectKBest(f_classif, k=10), KNeighborsClassifier(n_neighbors=1))",
 )
 
-q2 = ChoiceQuestion(
+q2 = _splitter_question(
+    "x-rays",
+    {"KFold": "random folds put X-rays of the same patient on both sides: the model recognises patients.",
+     "StratifiedKFold": "stratifying keeps the class balance but still splits a patient's X-rays "
+                        "across training and test.",
+     "GroupKFold": "all X-rays of a patient stay in one fold (groups=patient_id), so the test folds hold "
+                   "patients the model has never seen.",
+     "TimeSeriesSplit": "nothing here is ordered in time; the problem is rows that belong to one person."},
     name="Question 2 (the splitter for X-rays)",
-    options={"KFold": "random folds put X-rays of the same patient on both sides: the model recognises patients.",
-             "StratifiedKFold": "stratifying keeps the class balance but still splits a patient's X-rays "
-                                "across training and test.",
-             "GroupKFold": "all X-rays of a patient stay in one fold (groups=patient_id), so the test folds hold "
-                           "patients the model has never seen.",
-             "TimeSeriesSplit": "nothing here is ordered in time; the problem is rows that belong to one person."},
-    expected=lambda: _recommend_splitter(STUDIES["x-rays"]),
     hint="Which rows belong together? Keep them on one side of every split.",
     solution="splitter = 'GroupKFold'  # with groups=patient_id",
 )
 
-q3 = NumberQuestion(
+q3 = rate_question(
     name="Question 3 (report the chosen model honestly)",
     expected=_chosen_on_validation,
-    tolerance=0.001,
     mistakes=[
         (lambda: float(candidate_scores()["test"].max()),
          "that is the best *test* score: choosing by it turns the test set into a validation set, and its "
@@ -379,7 +412,6 @@ q3 = NumberQuestion(
          "that is the average test score of all 40 candidates; the team ships one model. Report the test "
          "score of the candidate chosen on validation."),
     ],
-    low=0.0, high=1.0,
     hint="Choose with the validation column only (idxmax), then read that candidate's test score.",
     solution="scores = ex04.candidate_scores()\nreported = scores.loc[scores['validation'].idxmax(), 'test']",
 )
@@ -406,24 +438,22 @@ q5 = ChoiceQuestion(
     solution="table.corrwith(pd.Series(diabetic)).abs().idxmax()",
 )
 
-q6 = ChoiceQuestion(
+q6 = _splitter_question(
+    "sales",
+    {"KFold": "shuffled folds train on next month to predict last month: the model sees the future.",
+     "StratifiedKFold": "stratified folds are still shuffled in time: the future trains the past.",
+     "GroupKFold": "grouping by week keeps a week together, but later weeks still train earlier ones.",
+     "TimeSeriesSplit": "train on the past, test on what comes after (add a gap so the test weeks do not "
+                        "overlap the training weeks' targets)."},
     name="Question 6 (the splitter for daily sales)",
-    options={"KFold": "shuffled folds train on next month to predict last month: the model sees the future.",
-             "StratifiedKFold": "stratified folds are still shuffled in time: the future trains the past.",
-             "GroupKFold": "grouping by week keeps a week together, but later weeks still train earlier ones.",
-             "TimeSeriesSplit": "train on the past, test on what comes after (add a gap so the test weeks do not "
-                                "overlap the training weeks' targets)."},
-    expected=lambda: _recommend_splitter(STUDIES["sales"]),
     hint="At prediction time, which data will the model have? Only the past.",
     solution="splitter = 'TimeSeriesSplit'  # forward chaining, with a gap",
 )
 
 q7 = FunctionQuestion(
     name="Question 7 (write honest_cv_accuracy)",
-    signature="honest_cv_accuracy(X, y, groups, k)",
     expected=_honest_reference,
     cases=_honest_cases,
-    tolerance=1e-9,
     mistakes=[
         (_selection_outside,
          "Your selection sees every row before the folds are made: the test folds help choose the features. "

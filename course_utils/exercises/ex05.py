@@ -13,7 +13,7 @@ import math
 import numpy as np
 
 from .. import stats
-from ..checks import ChoiceQuestion, FunctionQuestion, NumberQuestion
+from ..checks import ChoiceQuestion, FunctionQuestion, NumberQuestion, rate_question
 from ..data import make_paired_fold_scores, make_paired_predictions, make_seed_accuracies
 from . import make_progress
 
@@ -30,6 +30,12 @@ def two_models():
     Returns
     -------
     y_true, pred_a, pred_b : ndarrays of int labels 0..9
+
+    Examples
+    --------
+    >>> y_true, pred_a, pred_b = two_models()
+    >>> y_true.shape == pred_a.shape == pred_b.shape == (600,)
+    True
     """
     # each image: both right, only A right, only B right, both wrong
     return make_paired_predictions(600, n_classes=10, shares=(0.83, 0.02, 0.045, 0.105), seed=11)
@@ -41,13 +47,25 @@ def fold_scores():
     Returns
     -------
     accuracy_a, accuracy_b : ndarrays of 10 fold accuracies; fold k is the same data for both
+
+    Examples
+    --------
+    >>> accuracy_a, accuracy_b = fold_scores()
+    >>> accuracy_a.shape, accuracy_b.shape
+    ((10,), (10,))
     """
     return make_paired_fold_scores(FOLDS["n_folds"], FOLDS["n_test"], accuracy=0.80, fold_sd=0.035, gain=0.012,
                                    gain_sd=0.01, noise_sd=0.004, seed=0)
 
 
 def seed_runs():
-    """Test accuracies of one model trained with 20 seeds, each scored on 1,000 test images."""
+    """Test accuracies of one model trained with 20 seeds, each scored on 1,000 test images.
+
+    Examples
+    --------
+    >>> seed_runs().shape
+    (20,)
+    """
     return make_seed_accuracies(20, 1000, accuracy=0.874, seed_sd=0.005, seed=0)
 
 
@@ -194,10 +212,9 @@ q2 = ChoiceQuestion(
 
 q3 = FunctionQuestion(
     name="Question 3 (write mcnemar_p)",
-    signature="mcnemar_p(b, c)",
     expected=_mcnemar_reference,
     cases=_mcnemar_cases,
-    tolerance=1e-6,
+    tolerance=1e-6,  # binom.cdf, binomtest and a tail summed by hand differ in the last digits
     mistakes=[
         (lambda b, c: _chi_square_from_counts(b, c, correction=True),
          "That is the chi-square approximation (with continuity correction); the question asks for the exact "
@@ -217,7 +234,7 @@ q3 = FunctionQuestion(
              "    return min(1.0, 2 * binom.cdf(min(b, c), b + c, 0.5))",
 )
 
-q4 = NumberQuestion(
+q4 = rate_question(
     name="Question 4 (McNemar on the two models)",
     expected=_mcnemar_on_data,
     tolerance=0.0002,
@@ -232,7 +249,6 @@ q4 = NumberQuestion(
         (lambda: _chi_square_p(False), "that is the chi-square approximation without continuity correction. "
                                        "Use the exact binomial version, your mcnemar_p."),
     ],
-    low=0.0, high=1.0,
     hint="a_right = pred_a == y_true, b_right = pred_b == y_true; b = only A right (a_right & ~b_right), "
          "c = only B right. Then mcnemar_p(b, c).",
     solution="a_right, b_right = pred_a == y_true, pred_b == y_true\n"
@@ -240,7 +256,7 @@ q4 = NumberQuestion(
              "p_mcnemar = mcnemar_p(b, c)",
 )
 
-q5 = NumberQuestion(
+q5 = rate_question(
     name="Question 5 (paired t-test with overlapping folds)",
     expected=_corrected_p,
     tolerance=0.0001,
@@ -255,7 +271,6 @@ q5 = NumberQuestion(
         (lambda: _paired_t_p(ratio=FOLDS["n_train"] / FOLDS["n_test"]),
          "the ratio is upside down: the correction adds n_test / n_train (a small number), not n_train / n_test."),
     ],
-    low=0.0, high=1.0,
     hint="d = accuracy_b − accuracy_a; t = d.mean() / sqrt((1/k + n_test/n_train) · d.var(ddof=1)) with "
          "k = 10; two-sided p = 2 · scipy.stats.t.sf(|t|, k − 1).",
     solution="d = accuracy_b - accuracy_a\nk = len(d)\n"

@@ -8,9 +8,12 @@ logistic regression for the bag-of-tokens baseline).
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
-from ..checks import ChoiceQuestion, FunctionQuestion, NumberQuestion
+from ..checks import ChoiceQuestion, FunctionQuestion, rate_question
+from ..data import last_above_first_task, make_uninformed_predictions, repeated_token_task, unmasked_tagging_task
 from . import make_progress
 
 __all__ = ["tagging_example", "REPORTS", "VOCAB_SIZE", "mystery_tasks", "imbalanced_predictions",
@@ -39,16 +42,7 @@ def tagging_example():
     >>> y_pred.shape, bool(np.all(y_true[~mask] == 0))
     ((40, 10), True)
     """
-    rng = np.random.default_rng(6)
-    n, max_length = 40, 10
-    lengths = rng.integers(3, max_length + 1, n)
-    mask = np.arange(max_length)[None, :] < lengths[:, None]
-    X = np.where(mask, rng.integers(1, 6, (n, max_length)), 0)
-    rule = (X > 3).astype(int)
-    flipped = rng.random((n, max_length)) < 0.25  # label noise no tagger can predict
-    y_true = np.where(mask, np.where(flipped, 1 - rule, rule), 0)
-    y_pred = np.where(mask, rule, rng.integers(0, 2, (n, max_length)))
-    return y_true, y_pred, mask
+    return unmasked_tagging_task(40, max_length=10, min_length=3, vocab_size=5, threshold=3, label_noise=0.25, seed=6)
 
 
 def mystery_tasks():
@@ -67,16 +61,10 @@ def mystery_tasks():
     >>> sorted(tasks), X_train.shape, X_test.shape
     (['A', 'B'], (600, 12), (400, 12))
     """
-    tasks = {}
-    for name, seed in (("A", 10), ("B", 30)):
-        parts = []
-        for offset, n in ((0, 600), (1, 400)):
-            rng = np.random.default_rng(seed + offset)
-            X = rng.integers(1, VOCAB_SIZE + 1, (n, 12))
-            y = (X == 4).sum(axis=1) >= 3 if name == "A" else X[:, -1] > X[:, 0]
-            parts += [X, y.astype(int)]
-        tasks[name] = tuple(parts)
-    return tasks
+    tasks = {"A": functools.partial(repeated_token_task, token=4, min_count=3), "B": last_above_first_task}
+    return {name: (*task(600, length=12, vocab_size=VOCAB_SIZE, seed=seed),  # training, then test
+                   *task(400, length=12, vocab_size=VOCAB_SIZE, seed=seed + 1))
+            for (name, task), seed in zip(tasks.items(), (10, 30), strict=True)}
 
 
 def imbalanced_predictions():
@@ -85,14 +73,10 @@ def imbalanced_predictions():
     Examples
     --------
     >>> y_true, y_pred = imbalanced_predictions()
-    >>> y_true.shape, y_pred.shape
-    ((240,), (240,))
+    >>> len(y_true) == len(y_pred) == 240, bool(y_true.mean() > 0.5)  # mostly positive
+    (True, True)
     """
-    rng = np.random.default_rng(0)
-    n = 240
-    y_true = (rng.random(n) < 0.75).astype(int)
-    y_pred = (rng.random(n) < 0.8).astype(int)
-    return y_true, y_pred
+    return make_uninformed_predictions(240, prevalence=0.75, predicted_share=0.8, seed=0)
 
 
 # --- reference computations (private: the checker's side) -----------------------------------
@@ -202,10 +186,9 @@ q1 = FunctionQuestion(
              "    return np.mean(np.asarray(y_true)[keep] == np.asarray(y_pred)[keep])",
 )
 
-q2 = NumberQuestion(
+q2 = rate_question(
     name="Question 2 (per-sequence accuracy)",
     expected=_per_sequence,
-    tolerance=0.001,
     mistakes=[
         (lambda: _per_sequence(use_mask=False),
          "the padded positions count against the tagger here: its output there is meaningless. A padded "
@@ -214,21 +197,18 @@ q2 = NumberQuestion(
          "that is the per-token accuracy on real tokens. A sequence counts only if *all* its real tokens "
          "are right."),
     ],
-    low=0.0, high=1.0,
     hint="correct = y_true == y_pred; a position is fine if it is correct or padding: correct | ~mask. "
          "A sequence is right when all its positions are fine: .all(axis=1).",
     solution="sequence_ok = ((y_true == y_pred) | ~mask).all(axis=1)\nper_sequence = sequence_ok.mean()",
 )
 
-q3 = NumberQuestion(
+q3 = rate_question(
     name="Question 3 (binomial p-value of report A)",
     expected=lambda: _binomial_p(REPORTS["A"]),
-    tolerance=0.001,
     mistakes=[
         (lambda: _binomial_p(REPORTS["A"]) / 2,
          "that is one tail. 'Better or worse than a coin' is two-sided (binomtest's default)."),
     ],
-    low=0.0, high=1.0,
     hint="scipy.stats.binomtest(k, n, 0.5).pvalue with k = REPORTS['A']['correct'] and "
          "n = REPORTS['A']['n_test'].",
     solution="report = ex06.REPORTS['A']\np_a = binomtest(report['correct'], report['n_test'], 0.5).pvalue",
@@ -272,7 +252,7 @@ q5 = ChoiceQuestion(
              "no_evidence_of_order = 'A'  # the task whose bag-of-tokens score is near 1",
 )
 
-q6 = NumberQuestion(
+q6 = rate_question(
     name="Question 6 (a permutation test by hand)",
     expected=_permutation_p,
     tolerance=0.03,  # a Monte-Carlo estimate from 2,000 shuffles is within about 0.01 of the exact value
@@ -286,7 +266,6 @@ q6 = NumberQuestion(
         (lambda: _permutation_p(strictly_better=True),
          "count the shuffles that score at least as well as the model (>=), not only the strictly better ones."),
     ],
-    low=0.0, high=1.0,
     hint="rng = np.random.default_rng(0); observed = np.mean(y_true == y_pred); repeat 2,000 times: "
          "np.mean(rng.permutation(y_true) == y_pred). p = (count of shuffled >= observed + 1) / (2000 + 1).",
     solution="rng = np.random.default_rng(0)\nobserved = np.mean(y_true_i == y_pred_i)\n"

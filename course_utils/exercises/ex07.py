@@ -12,7 +12,8 @@ import functools
 
 import numpy as np
 
-from ..checks import ChoiceQuestion, FunctionQuestion, NumberQuestion
+from ..checks import ChoiceQuestion, FunctionQuestion, NumberQuestion, rate_question
+from ..data import load_tumours
 from ..metrics import majority_rate
 from . import make_progress
 
@@ -20,23 +21,6 @@ __all__ = ["load_tumours", "colleague_data", "make_model", "q1", "q2", "q3", "q4
 
 #: The cost of a missed malignant tumour, in units of one needless follow-up of a benign one.
 MISSED_TUMOUR_COST = 10
-
-
-def load_tumours():
-    """The breast-cancer data: ``X`` (DataFrame, 569 × 30) and ``y`` (Series of "malignant"/"benign").
-
-    Examples
-    --------
-    >>> X, y = load_tumours()
-    >>> X.shape, sorted(set(y))
-    ((569, 30), ['benign', 'malignant'])
-    """
-    import pandas as pd
-    from sklearn.datasets import load_breast_cancer
-
-    data = load_breast_cancer(as_frame=True)
-    y = pd.Series(np.where(data.target == 0, "malignant", "benign"), name="diagnosis")
-    return data.data, y
 
 
 def colleague_data():
@@ -140,13 +124,12 @@ def _total_not_mean(y_true, y_pred, false_negative_cost):
     return _cost_reference(y_true, y_pred, false_negative_cost) * len(y_true)
 
 
-q1 = NumberQuestion(
+q1 = rate_question(
     name="Question 1 (the majority baseline)",
     expected=_majority_rate,
     tolerance=0.0005,
     mistakes=[(_minority_rate, "that is the accuracy of always predicting the rarer diagnosis. The baseline "
                                "always predicts the more common one.")],
-    low=0.0, high=1.0,
     hint="Count each diagnosis in y (y.value_counts()). A model that always predicts the more common one is "
          "right for exactly those rows.",
     solution="baseline_accuracy = y.value_counts(normalize=True).max()",
@@ -174,7 +157,7 @@ q2 = ChoiceQuestion(
              "for finding in report.warnings:\n    print(finding.check, '|', finding.message)",
 )
 
-q3 = NumberQuestion(
+q3 = rate_question(
     name="Question 3 (the honest balanced accuracy)",
     expected=lambda: _honest_report().scores["balanced_accuracy"].value,
     # Tight: notebook 07 prints numbers within 0.002 of this one, and copying them must not pass.
@@ -182,7 +165,6 @@ q3 = NumberQuestion(
     mistakes=[(lambda: _colleague_report().scores["balanced_accuracy"].value,
                "that is the score on the colleague's prepared rows. Start again from load_tumours() and let the "
                "pipeline do the balancing inside each training fold (make_model(resample=True)).")],
-    low=0.0, high=1.0,
     hint="report = honest_report(ex07.make_model(resample=True), X, y, positive_label='malignant', "
          "false_negative_cost=ex07.MISSED_TUMOUR_COST) with X, y = ex07.load_tumours() and the default settings; "
          "then report.scores['balanced_accuracy'].value.",
