@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validation import as_labels, check_fraction, check_positive_int, check_real, check_same_length, check_seed
-from .models import article_network
+from ._validation import as_labels, check_fraction, check_positive_int, check_same_length, check_seed
 from .data import load_digits_with_rare_class, make_shifted_minority_data
+from .models import article_network
 
 __all__ = ["per_class_table", "one_vs_rest_accuracy", "digits_model", "RareClassResult", "rare_class_experiment",
            "rare_class_grid", "article_examples", "resampling_over_splits"]
@@ -119,7 +119,14 @@ def digits_model(*, class_weight=None):
 
 @dataclass(frozen=True)
 class RareClassResult:
-    """Test-set scores of :func:`rare_class_experiment`; ``recalls`` holds all ten digits' recall."""
+    """Test-set scores of :func:`rare_class_experiment`; ``recalls`` holds all ten digits' recall.
+
+    Examples
+    --------
+    >>> result = rare_class_experiment(1.0)
+    >>> len(result.recalls), result.rare_recall == result.recalls[8], result.keep_fraction
+    (10, True, 1.0)
+    """
 
     keep_fraction: float
     accuracy: float
@@ -206,6 +213,14 @@ def article_examples(*, seed=0, epochs=10, n_test_scale=10):
     -------
     pandas.DataFrame
         One row per (example, scored on); columns accuracy, recall and F1 of class 1.
+
+    Examples
+    --------
+    Trains three Keras networks (seconds):
+
+    >>> table = article_examples(epochs=2)  # doctest: +SKIP
+    >>> table.shape  # doctest: +SKIP
+    (6, 3)
     """
     import pandas as pd
     from imblearn.over_sampling import SMOTE

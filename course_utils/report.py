@@ -986,38 +986,47 @@ def _check_single_feature(scores, threshold):
                    "columns are not checked.", "04")
 
 
+#: check -> (note when its rows were not given, "ok" message when the splits pass it).
+_SPLIT_CHECKS = {
+    "groups": ("no groups given: if several rows come from one person, item or session, pass groups= so they "
+               "stay on one side of each split.", "no group has rows on both sides of any split."),
+    "time order": ("no time order given: if the data were collected over time, pass time= so the model is tested "
+                   "on later rows than it was trained on.",
+                   "every test row is later than all rows its model was trained on."),
+}
+
+
+def _split_check(check, values, problem):
+    """A finding of notebook 04 about the splits: a note when ``values`` were not given, else a warning
+    when ``problem(values)`` returns a message, else that the splits pass."""
+    missing, fine = _SPLIT_CHECKS[check]
+    if values is None:
+        return Finding(check, "note", missing, "04")
+    message = problem(np.asarray(values))
+    return Finding(check, "warning", message, "04") if message else Finding(check, "ok", fine, "04")
+
+
 def _check_groups(groups, splits, user_cv):
-    if groups is None:
-        return Finding("groups", "note", "no groups given: if several rows come from one person, item or session, "
-                       "pass groups= so they stay on one side of each split.", "04")
-    groups = np.asarray(groups)
-    shared = set()
-    for train, test in splits:
-        shared |= set(np.intersect1d(groups[train], groups[test]).tolist())
-    if shared:
-        return Finding("groups", "warning",
-                       f"{len(shared)} of {np.unique(groups).size} groups have rows in both a training and its test "
-                       f"fold{' (the given cv ignores groups)' if user_cv else ''}: the model can recognise the group "
-                       "instead of predicting. Use GroupKFold / StratifiedGroupKFold (leave cv= unset).", "04")
-    return Finding("groups", "ok", "no group has rows on both sides of any split.", "04")
+    def problem(groups):
+        shared = set()
+        for train, test in splits:
+            shared |= set(np.intersect1d(groups[train], groups[test]).tolist())
+        return shared and (f"{len(shared)} of {np.unique(groups).size} groups have rows in both a training and its "
+                           f"test fold{' (the given cv ignores groups)' if user_cv else ''}: the model can recognise "
+                           "the group instead of predicting. Use GroupKFold / StratifiedGroupKFold (leave cv= unset).")
+
+    return _split_check("groups", groups, problem)
 
 
 def _check_time(time, splits, user_cv):
-    if time is None:
-        return Finding("time order", "note", "no time order given: if the data were collected over time, pass "
-                       "time= so the model is tested on later rows than it was trained on.", "04")
-    time = np.asarray(time)
-    earlier = 0
-    tested = 0
-    for train, test in splits:
-        earlier += int(np.sum(time[test] < time[train].max()))
-        tested += test.size
-    if earlier:
-        return Finding("time order", "warning",
-                       f"{earlier} of {tested} test predictions ({earlier / tested:.0%}) are for rows earlier than "
-                       f"the latest training row{' (the given cv shuffles time)' if user_cv else ''}: the model "
-                       "is partly trained on the future. Use TimeSeriesSplit (leave cv= unset).", "04")
-    return Finding("time order", "ok", "every test row is later than all rows its model was trained on.", "04")
+    def problem(time):
+        earlier = sum(int(np.sum(time[test] < time[train].max())) for train, test in splits)
+        tested = sum(test.size for _, test in splits)
+        return earlier and (f"{earlier} of {tested} test predictions ({earlier / tested:.0%}) are for rows earlier "
+                            f"than the latest training row{' (the given cv shuffles time)' if user_cv else ''}: the "
+                            "model is partly trained on the future. Use TimeSeriesSplit (leave cv= unset).")
+
+    return _split_check("time order", time, problem)
 
 
 # --- the report ------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ import numpy as np
 
 from ._validation import check_positive_int, check_seed
 from .data import noisy_tagging_task
+from .metrics import majority_rate
 
 __all__ = [
     "bag_of_tokens", "bag_of_tokens_accuracy", "token_accuracy",
@@ -145,6 +146,15 @@ class LSTMRun:
         Test predictions (threshold 0.5).
     y_test : int ndarray
         Test labels.
+
+    Examples
+    --------
+    :meth:`LSTMLab.run` returns one (it trains); the fields on their own:
+
+    >>> run = LSTMRun(task="first_token_task", length=10, accuracy=0.95, train_accuracy=0.97, majority_rate=0.5,
+    ...               order_shuffled_accuracy=0.6, predictions=np.array([1, 0]), y_test=np.array([1, 0]))
+    >>> round(run.order_drop, 2)
+    0.35
     """
 
     task: str
@@ -249,17 +259,23 @@ class LSTMLab:
                        verbose=0)
         predictions = self._predict(X_test)
         shuffled = self._predict(shuffle_within_sequences(X_test, seed=data_seed))
-        share = float(np.mean(y_test))
         return LSTMRun(task=getattr(task, "__name__", "task"), length=length,
                        accuracy=float(np.mean(predictions == y_test)),
                        train_accuracy=float(np.mean(self._predict(X_train) == y_train)),
-                       majority_rate=max(share, 1 - share),
+                       majority_rate=majority_rate(y_test),
                        order_shuffled_accuracy=float(np.mean(shuffled == y_test)),
                        predictions=predictions, y_test=y_test)
 
 
 class PaddingPoint(NamedTuple):
-    """One point of a :class:`PaddingSweep`."""
+    """One point of a :class:`PaddingSweep`.
+
+    Examples
+    --------
+    >>> point = PaddingPoint(padding_fraction=0.5, accuracy_with_padding=0.95, accuracy_real_tokens=0.9)
+    >>> round(point.accuracy_with_padding - point.accuracy_real_tokens, 2)
+    0.05
+    """
 
     padding_fraction: float
     accuracy_with_padding: float
@@ -268,7 +284,17 @@ class PaddingPoint(NamedTuple):
 
 @dataclass(frozen=True)
 class PaddingSweep:
-    """Token accuracy of one tagger at several padding fractions, counting padding and not."""
+    """Token accuracy of one tagger at several padding fractions, counting padding and not.
+
+    :func:`padding_sweep` computes one from a trained tagger.
+
+    Examples
+    --------
+    >>> sweep = PaddingSweep(padding_fractions=np.array([0.0, 0.5]), accuracy_with_padding=np.array([0.8, 0.9]),
+    ...                      accuracy_real_tokens=np.array([0.8, 0.8]))
+    >>> sweep.at(0.45)
+    PaddingPoint(padding_fraction=0.5, accuracy_with_padding=0.9, accuracy_real_tokens=0.8)
+    """
 
     padding_fractions: np.ndarray
     accuracy_with_padding: np.ndarray

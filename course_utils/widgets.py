@@ -65,6 +65,13 @@ def figure_to_png(figure, *, dpi=72):
 
     The layout is fixed by the caller (no ``bbox_inches="tight"``), which
     would draw the figure twice and double a widget's update time.
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> png = figure_to_png(Figure(figsize=(2, 1)))
+    >>> png[1:4], len(png) > 100
+    (b'PNG', True)
     """
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=dpi)
@@ -127,6 +134,18 @@ class LiveExperiment(widgets.VBox):
         The experiment's result for the current control values.
     last_update_seconds : float
         Time from a control change to the new figure (for the benchmark).
+
+    Examples
+    --------
+    >>> from ipywidgets import FloatSlider
+    >>> def draw(result, figure):
+    ...     figure.subplots().bar(["value"], [result])
+    >>> live = LiveExperiment(controls={"x": FloatSlider(value=0.5, min=0, max=1)},
+    ...                       experiment=lambda x: x ** 2, draw=draw,
+    ...                       describe=lambda result: [("x squared", result)])
+    >>> live.controls["x"].value = 0.3
+    >>> round(live.result, 2)
+    0.09
     """
 
     def __init__(self, *, controls, experiment, draw, describe, question=None,
@@ -544,6 +563,17 @@ def seed_spread_explorer(lab, *, n_seeds=20, n_test=400, hidden_units=32, questi
     -------
     LiveExperiment
         ``result`` is a :class:`~course_utils.variance.SeedSpreadResult`.
+
+    Examples
+    --------
+    >>> from sklearn.datasets import load_digits
+    >>> from course_utils.variance import SeedSpreadLab
+    >>> X, y = load_digits(return_X_y=True)
+    >>> lab = SeedSpreadLab(X / 16, y, max_seeds=20, epochs=1)
+    >>> explorer = seed_spread_explorer(lab, n_seeds=5, hidden_units=8)  # doctest: +SKIP
+    >>> explorer.controls["n_seeds"].value = 20  # re-scores the cached models  # doctest: +SKIP
+    >>> explorer.result.n_seeds  # doctest: +SKIP
+    20
     """
     if not all(hasattr(lab, name) for name in ("run", "needs_training", "max_seeds")):
         raise TypeError(f"lab must be a SeedSpreadLab from variance.SeedSpreadLab(...), got {type(lab).__name__}.")
@@ -594,6 +624,13 @@ def selection_leak_explorer(*, n_features=2000, n_selected=20, n_samples=80, see
     -------
     LiveExperiment
         ``result`` is a :class:`~course_utils.leakage.LeakResult`.
+
+    Examples
+    --------
+    >>> explorer = selection_leak_explorer()
+    >>> explorer.controls["n_features"].value = 50
+    >>> explorer.result.leaky > explorer.result.honest
+    True
     """
     from .leakage import selection_leak_grid
 
@@ -705,6 +742,14 @@ def rare_class_explorer(*, keep_fraction=1.0, overlap=0.0, rare_class=8, questio
     -------
     LiveExperiment
         ``result`` is a :class:`~course_utils.per_class.RareClassResult`.
+
+    Examples
+    --------
+    >>> explorer = rare_class_explorer()
+    >>> full_recall = explorer.result.rare_recall
+    >>> explorer.controls["keep_fraction"].value = 0.02
+    >>> explorer.result.rare_recall < full_recall
+    True
     """
     from .per_class import rare_class_grid
 
@@ -759,6 +804,19 @@ def cost_threshold_explorer(report, *, false_negative_cost=5.0, question=None):
     -------
     LiveExperiment
         ``result`` is a :class:`~course_utils.report.CostAnalysis`.
+
+    Examples
+    --------
+    >>> from sklearn.datasets import make_classification
+    >>> from sklearn.linear_model import LogisticRegression
+    >>> from course_utils.report import honest_report
+    >>> X, y = make_classification(200, n_features=3, n_informative=2, n_redundant=0, weights=[0.8], random_state=0)
+    >>> report = honest_report(LogisticRegression(), X, y, n_splits=3, n_repeats=1, n_bootstrap=100,
+    ...                        false_negative_cost=5)
+    >>> explorer = cost_threshold_explorer(report)
+    >>> explorer.controls["false_negative_cost"].value = 20
+    >>> explorer.result.false_negative_cost
+    20.0
     """
     from .report import HonestReport
 
