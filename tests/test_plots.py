@@ -1,8 +1,5 @@
 """Plot functions: Axes in, Axes out, documented labels, no global state at import."""
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import matplotlib
@@ -12,6 +9,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
+from conftest import assert_fresh_python_prints_ok  # noqa: E402
 from matplotlib.axes import Axes  # noqa: E402
 from sklearn.metrics import (  # noqa: E402
     ConfusionMatrixDisplay,
@@ -25,12 +23,6 @@ from course_utils import plots  # noqa: E402
 from course_utils.metrics import ConfusionCounts, metric_summary  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
 
 
 @pytest.fixture(scope="module")
@@ -275,11 +267,7 @@ def test_import_does_not_touch_rcparams():
             "course_utils.plots.apply_course_style()\n"
             "assert matplotlib.rcParams['font.size'] == 12\n"
             "print('ok')\n")
-    env = {**os.environ, "PYTHONPATH": str(REPO), "MPLBACKEND": "Agg"}
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO,
-                            env=env, timeout=120)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "ok"
+    assert_fresh_python_prints_ok(code)
 
 
 def test_no_plt_show_in_course_utils():

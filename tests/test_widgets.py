@@ -1,20 +1,16 @@
 """Widgets without a browser: move a control, check the result and the displayed numbers."""
 
 import inspect
-import os
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import matplotlib
 
 matplotlib.use("Agg")
 
 import ipywidgets  # noqa: E402
-import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
+from conftest import assert_fresh_python_prints_ok  # noqa: E402
 from sklearn import metrics as skm  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 
@@ -27,14 +23,7 @@ from course_utils.widgets import (  # noqa: E402
     threshold_explorer,
 )
 
-REPO = Path(__file__).resolve().parents[1]
 PNG = b"\x89PNG"
-
-
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
 
 
 @pytest.fixture(scope="module")
@@ -176,11 +165,7 @@ def test_course_utils_import_does_not_import_tensorflow():
         "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('tensorflow', 'keras'))\n"
         "assert not loaded, loaded[:5]\n"
         "print('ok')\n")
-    env = {**os.environ, "PYTHONPATH": str(REPO), "MPLBACKEND": "Agg"}
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO,
-                            env=env, timeout=120)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "ok"
+    assert_fresh_python_prints_ok(code)
 
 
 # --- start values are checked up front; a slider never snaps to a nearest value -------------------------------
