@@ -19,6 +19,7 @@ help: ## list the targets
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; run e.g. make PYTHON=python3.11")'
+	@$(PYTHON) -c 'import sys; sys.version_info < (3, 14) or print("warning: the course is tested on Python 3.11-3.13; TensorFlow may have no wheels for this one. If the install fails, run e.g. make PYTHON=python3.13")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,browser]'
