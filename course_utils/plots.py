@@ -627,7 +627,7 @@ def plot_reliability_diagram(y_true, p, *, n_bins=10, ax=None, label=None, color
     Not drawn by scikit-learn's ``CalibrationDisplay``: that one bins the
     probability of class 1 over [0, 1] (fraction of positives per bin), while
     this diagram bins the confidence in the *predicted* class over [0.5, 1],
-    the bins the ECE (:func:`course_utils.calibration.reliability_curve`) uses.
+    the bins the ECE (:func:`course_utils.stats.reliability_curve`) uses.
 
     Returns
     -------
@@ -639,7 +639,7 @@ def plot_reliability_diagram(y_true, p, *, n_bins=10, ax=None, label=None, color
     >>> ax.get_xlabel()
     'confidence in the predicted class'
     """
-    from .calibration import reliability_curve
+    from .stats import reliability_curve
 
     curve = reliability_curve(y_true, p, n_bins=n_bins)
     ax = _new_axes(ax)

@@ -468,8 +468,8 @@ class MulticlassHonestReport(HonestReport):
         from matplotlib.figure import Figure
         from sklearn.metrics import ConfusionMatrixDisplay
 
-        from .calibration import top_label_reliability
         from .plots import plot_scores_vs_baseline
+        from .stats import top_label_reliability
 
         figure = Figure(figsize=(4.2 * 3 + 0.25 * len(self.class_names), 3.9 + 0.1 * len(self.class_names)))
         FigureCanvasAgg(figure)
@@ -1177,11 +1177,11 @@ def honest_report(model, X, y, *, groups=None, time=None, cv=None, n_splits=5, n
     per_class = _per_class_table(y_eval, pred0, class_names)
     confusion = np.bincount(y_eval * n_classes + pred0, minlength=n_classes ** 2).reshape(n_classes, n_classes)
     if n_classes == 2:
-        from .calibration import expected_calibration_error
+        from .stats import expected_calibration_error
 
         ece = float(np.mean([expected_calibration_error(y_eval, p, n_bins=10) for p in probas]))
     else:
-        from .calibration import top_label_reliability
+        from .stats import top_label_reliability
 
         ece = float(np.mean([top_label_reliability(y_eval, p).ece for p in probas]))
 

@@ -13,7 +13,10 @@ check it against the library that does the same (SciPy's ``binomtest``,
 * two models on one test set: :func:`mcnemar_test`;
 * two models over paired runs: :func:`paired_difference` (plain or
   Nadeau–Bengio corrected resampled t-test);
-* "best of N seeds" optimism: :func:`best_of_n`, :func:`expected_best_of_n`.
+* "best of N seeds" optimism: :func:`best_of_n`, :func:`expected_best_of_n`;
+* calibration: :func:`reliability_curve`, :func:`top_label_reliability` and
+  :func:`expected_calibration_error` (checked against scikit-learn's
+  ``calibration_curve``).
 """
 
 from __future__ import annotations
@@ -25,8 +28,10 @@ import numpy as np
 
 from ._validation import (
     as_1d_array,
+    as_binary_labels,
     as_labels,
     as_numeric_1d,
+    as_probabilities,
     check_fraction,
     check_positive_int,
     check_real,
@@ -35,6 +40,10 @@ from ._validation import (
 )
 
 __all__ = [
+    "ReliabilityCurve",
+    "reliability_curve",
+    "top_label_reliability",
+    "expected_calibration_error",
     "sample_sd",
     "spread",
     "binomial_se",
@@ -648,3 +657,112 @@ def expected_best_of_n(scores, n):
     k = np.arange(1, m + 1)
     weights = (k / m) ** n - ((k - 1) / m) ** n
     return float(np.sum(weights * values))
+
+
+# --- calibration: reliability curves and the expected calibration error ----------------------------------
+
+
+@dataclass(frozen=True)
+class ReliabilityCurve:
+    """Per-bin confidence and accuracy of the predicted class (empty bins dropped).
+
+    Examples
+    --------
+    >>> curve = reliability_curve([1, 1, 0, 0], [0.9, 0.9, 0.1, 0.6], n_bins=5)
+    >>> curve.confidence.round(2).tolist(), curve.accuracy.tolist(), round(curve.ece, 3)
+    ([0.6, 0.9], [0.0, 1.0], 0.225)
+    """
+
+    bin_edges: np.ndarray
+    confidence: np.ndarray
+    accuracy: np.ndarray
+    counts: np.ndarray
+
+    @property
+    def ece(self):
+        """Expected calibration error: count-weighted mean |accuracy − confidence|."""
+        return float(np.sum(self.counts * np.abs(self.accuracy - self.confidence)) / self.counts.sum())
+
+
+def reliability_curve(y_true, p, *, n_bins=10):
+    """Bin predictions by their confidence in the predicted class, as Guo et al. (2017) do.
+
+    For a binary prediction the predicted class is 1 when p ≥ 0.5 and its
+    confidence is ``max(p, 1 − p)``, in [0.5, 1]; the bins split that range
+    into ``n_bins`` equal widths.
+
+    Returns
+    -------
+    ReliabilityCurve
+
+    Examples
+    --------
+    >>> curve = reliability_curve([1, 1, 0, 0], [0.9, 0.9, 0.1, 0.6], n_bins=5)
+    >>> curve.counts.tolist()
+    [1, 3]
+    """
+    y_true = as_binary_labels(y_true, "y_true")
+    p = as_probabilities(p, "p")
+    check_same_length(y_true=y_true, p=p)
+    n_bins = check_positive_int(n_bins, "n_bins")
+    predicted = (p >= 0.5).astype(int)
+    confidence = np.where(predicted == 1, p, 1 - p)
+    correct = (predicted == y_true).astype(float)
+    return _binned_reliability(confidence, correct, np.linspace(0.5, 1.0, n_bins + 1))
+
+
+def top_label_reliability(y_true, proba, *, n_bins=10):
+    """:func:`reliability_curve` for K classes: the confidence is the probability of the arg-max class.
+
+    That confidence lies in [1/K, 1]; the bins split that range into
+    ``n_bins`` equal widths (for K = 2 this is :func:`reliability_curve`).
+    The curve's ``ece`` is the *top-label* ECE.
+
+    Parameters
+    ----------
+    y_true : (n,) class codes 0 … K − 1 (column positions in ``proba``)
+    proba : (n, K) class probabilities
+
+    Examples
+    --------
+    >>> proba = np.array([[0.8, 0.1, 0.1], [0.5, 0.3, 0.2], [0.2, 0.2, 0.6], [0.1, 0.7, 0.2]])
+    >>> curve = top_label_reliability([0, 1, 2, 1], proba, n_bins=2)
+    >>> curve.counts.tolist(), curve.accuracy.tolist(), round(curve.ece, 3)
+    ([2, 2], [0.5, 1.0], 0.15)
+    """
+    proba = np.asarray(proba, dtype=float)
+    if proba.ndim != 2 or proba.shape[1] < 2 or not np.all((proba >= 0) & (proba <= 1)):
+        raise ValueError(f"proba must be an (n, K) array of probabilities with K ≥ 2, got shape {proba.shape}.")
+    y_true = np.asarray(y_true)
+    if y_true.shape != (proba.shape[0],) or not np.all(np.isin(y_true, np.arange(proba.shape[1]))):
+        raise ValueError(f"y_true must hold one class code 0 … {proba.shape[1] - 1} per row of proba "
+                         f"({proba.shape[0]}).")
+    n_bins = check_positive_int(n_bins, "n_bins")
+    predicted = proba.argmax(axis=1)
+    confidence = proba[np.arange(proba.shape[0]), predicted]
+    correct = (predicted == y_true).astype(float)
+    return _binned_reliability(confidence, correct, np.linspace(1 / proba.shape[1], 1.0, n_bins + 1))
+
+
+def _binned_reliability(confidence, correct, edges):
+    n_bins = edges.size - 1
+    index = np.clip(np.digitize(confidence, edges[1:-1], right=True), 0, n_bins - 1)
+    counts = np.bincount(index, minlength=n_bins)
+    keep = counts > 0
+    mean_confidence = np.bincount(index, weights=confidence, minlength=n_bins)[keep] / counts[keep]
+    mean_accuracy = np.bincount(index, weights=correct, minlength=n_bins)[keep] / counts[keep]
+    return ReliabilityCurve(edges, mean_confidence, mean_accuracy, counts[keep])
+
+
+def expected_calibration_error(y_true, p, *, n_bins=10):
+    """ECE: how far confidence is from accuracy, averaged over bins weighted by their size.
+
+    0 for a perfectly calibrated model; a model that says "90 % sure" and is
+    right 75 % of the time contributes 0.15 for those predictions.
+
+    Examples
+    --------
+    >>> round(expected_calibration_error([1, 1, 0, 0], [0.9, 0.9, 0.1, 0.6], n_bins=5), 3)
+    0.225
+    """
+    return reliability_curve(y_true, p, n_bins=n_bins).ece

@@ -11,7 +11,7 @@ from hypothesis import strategies as st  # noqa: E402
 from hypothesis.extra.numpy import arrays  # noqa: E402
 from sklearn.metrics import log_loss  # noqa: E402
 
-from course_utils import calibration, widgets  # noqa: E402
+from course_utils import calibration, stats, widgets  # noqa: E402
 
 
 def test_seed_002_cases():
@@ -43,16 +43,16 @@ def test_temperature_never_changes_predictions_and_one_is_identity(pair, tempera
     np.testing.assert_allclose(calibration.apply_temperature(logits, 1.0), p, rtol=1e-9)
     scaled = calibration.apply_temperature(logits, temperature)
     np.testing.assert_array_equal(scaled > 0.5, p > 0.5)
-    assert 0 <= calibration.expected_calibration_error(y, p) <= 1
+    assert 0 <= stats.expected_calibration_error(y, p) <= 1
 
 
 def test_ece_is_zero_for_a_calibrated_bin_and_counts_the_gap():
     # 10 predictions at 0.8 confidence, 8 right: perfectly calibrated
     y = np.array([1] * 8 + [0] * 2)
-    assert calibration.expected_calibration_error(y, np.full(10, 0.8)) == pytest.approx(0.0)
+    assert stats.expected_calibration_error(y, np.full(10, 0.8)) == pytest.approx(0.0)
     # the same predictions 60 % right: gap 0.2
     y = np.array([1] * 6 + [0] * 4)
-    assert calibration.expected_calibration_error(y, np.full(10, 0.8)) == pytest.approx(0.2)
+    assert stats.expected_calibration_error(y, np.full(10, 0.8)) == pytest.approx(0.2)
 
 
 def test_fit_temperature_softens_an_over_confident_model():
@@ -69,7 +69,7 @@ def test_fit_temperature_softens_an_over_confident_model():
     (lambda: calibration.binary_cross_entropy([1, 0], [0.5, np.nan]), "p contains NaN"),
     (lambda: calibration.binary_cross_entropy([1, 0, 1], [0.5, 0.5]), "y_true has 3, p has 2"),
     (lambda: calibration.binary_cross_entropy([[1, 0], [1, 0]], [0.5, 0.5, 0.5, 0.5]), "y_true must be 1-D"),
-    (lambda: calibration.expected_calibration_error([1, 0], [0.2, 0.7], n_bins=0), "n_bins must be at least 1"),
+    (lambda: stats.expected_calibration_error([1, 0], [0.2, 0.7], n_bins=0), "n_bins must be at least 1"),
     (lambda: calibration.apply_temperature([1.0], 0), "temperature must be positive"),
     (lambda: calibration.fit_temperature([1.0, 2.0], [1]), "logits has 2, y_true has 1"),
     (lambda: widgets.temperature_explorer([1.0, -1.0], [1, 0], temperature=1.2), "temperature must be one of"),
@@ -88,7 +88,7 @@ def test_temperature_widget_rescales_without_changing_accuracy():
     scaled = explorer.result
     assert scaled.accuracy == first.accuracy
     assert scaled.ece < first.ece and scaled.loss < first.loss
-    expected = calibration.expected_calibration_error(y, calibration.apply_temperature(logits, 3.0))
+    expected = stats.expected_calibration_error(y, calibration.apply_temperature(logits, 3.0))
     assert f"{expected:.3f}" in explorer.numbers.value
 
 
@@ -111,7 +111,7 @@ def test_temperature_experiment_equals_its_parts(temperature):
     assert result.temperature == temperature
     assert result.loss == pytest.approx(calibration.binary_cross_entropy(y, p), rel=1e-12)
     assert result.loss == pytest.approx(log_loss(y, p), rel=1e-9)
-    assert result.ece == calibration.expected_calibration_error(y, p)
+    assert result.ece == stats.expected_calibration_error(y, p)
     assert result.accuracy == np.mean((logits >= 0) == y)
     losses = calibration.per_sample_cross_entropy(y, p)
     assert result.worst_loss == losses.max()
@@ -152,3 +152,24 @@ def test_temperature_widget_shows_the_experiment():
 ])
 def test_temperature_experiment_bad_input_names_the_argument(call, error, words):
     assert_refused(call, error, words)
+
+
+def test_reliability_bins_match_scikit_learns_calibration_curve():
+    """The binary confidence bins over [0.5, 1] are the upper half of 2 × n_bins uniform bins over [0, 1]:
+    scikit-learn's calibration_curve on (correct, confidence) gives the same accuracy and confidence per bin."""
+    from sklearn.calibration import calibration_curve
+
+    rng = np.random.default_rng(0)
+    p = rng.uniform(size=2000)
+    y = (rng.uniform(size=2000) < p ** 1.5).astype(int)  # miscalibrated on purpose
+    curve = stats.reliability_curve(y, p, n_bins=10)
+    predicted = (p >= 0.5).astype(int)
+    confidence, correct = np.where(predicted == 1, p, 1 - p), (predicted == y).astype(int)
+    accuracy, mean_confidence = calibration_curve(correct, confidence, n_bins=20, strategy="uniform")
+    counts = np.histogram(confidence, bins=np.linspace(0, 1, 21))[0]
+    counts = counts[counts > 0]
+    np.testing.assert_allclose(curve.accuracy, accuracy, rtol=1e-12)
+    np.testing.assert_allclose(curve.confidence, mean_confidence, rtol=1e-12)
+    np.testing.assert_array_equal(curve.counts, counts)
+    reference_ece = np.sum(counts * np.abs(accuracy - mean_confidence)) / counts.sum()
+    assert stats.expected_calibration_error(y, p, n_bins=10) == pytest.approx(reference_ece, rel=1e-12)

@@ -16,7 +16,6 @@ from sklearn.model_selection import StratifiedKFold, cross_val_predict
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler, label_binarize
 
-from course_utils.calibration import expected_calibration_error, top_label_reliability
 from course_utils.models.sklearn_wrapper import KerasMLPClassifier
 from course_utils.report import (
     MULTICLASS_METRICS,
@@ -25,6 +24,7 @@ from course_utils.report import (
     _with_seed,
     honest_report,
 )
+from course_utils.stats import expected_calibration_error, top_label_reliability
 
 LOADERS = {"iris": load_iris, "wine": load_wine, "digits": load_digits}
 

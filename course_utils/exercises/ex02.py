@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..calibration import binary_cross_entropy, expected_calibration_error, per_sample_cross_entropy, sigmoid
+from ..calibration import binary_cross_entropy, per_sample_cross_entropy, sigmoid
 from ..checks import ChoiceQuestion, FunctionQuestion, NumberQuestion, rate_question
 from ..data import make_overconfident_logits
+from ..stats import expected_calibration_error
 from . import make_progress
 
 __all__ = ["predictions", "two_models", "logit_batch", "calibration_splits", "TEMPERATURES", "KERAS_EPSILON",
@@ -182,7 +183,7 @@ def _ece_of_p(y_true, p, n_bins):
 
 def _unweighted_ece(y_true, p, n_bins):
     """Mistake: averages the bins' gaps without weighting them by their size."""
-    from ..calibration import reliability_curve
+    from ..stats import reliability_curve
 
     curve = reliability_curve(y_true, p, n_bins=n_bins)
     return float(np.mean(np.abs(curve.accuracy - curve.confidence)))
