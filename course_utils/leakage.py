@@ -26,7 +26,7 @@ from .data import (
 __all__ = [
     "LeakResult", "article_scaling_split", "scaling_leak", "feature_selection_leak", "selection_leak_grid",
     "random_oversample", "oversampling_leak", "duplicate_leak", "group_leak", "temporal_leak", "target_leak",
-    "target_encoding_leak", "tuning_on_test_leak", "all_leaks",
+    "target_encoding_leak", "tuning_on_test_leak",
 ]
 
 
@@ -479,18 +479,3 @@ def tuning_on_test_leak(*, n_samples=400, n_features=50, n_candidates=50, seed=0
     best_on_validation = subsets[int(np.argmax([score(c, X_val, y_val) for c in subsets]))]
     return LeakResult("tuning on the test set", max(test_scores), score(best_on_validation, X_test, y_test),
                       0.5, "accuracy", "choose on validation (or nested CV); test once")
-
-
-def all_leaks(*, seed=0):
-    """Run every experiment with its default size; a list of LeakResult, table order.
-
-    Examples
-    --------
-    Takes about 3 s (each experiment's own example runs it alone):
-
-    >>> [result.leak for result in all_leaks()][:2]  # doctest: +SKIP
-    ['scaling before the split', 'feature selection on all data']
-    """
-    return [scaling_leak(seed=seed), feature_selection_leak(seed=seed), oversampling_leak(seed=seed),
-            duplicate_leak(seed=seed), group_leak(seed=seed), temporal_leak(seed=seed),
-            target_leak(seed=seed), target_encoding_leak(seed=seed), tuning_on_test_leak(seed=seed)]

@@ -23,7 +23,6 @@ __all__ = [
     "plot_confusion_matrix",
     "update_confusion_matrix",
     "plot_threshold_tradeoff",
-    "plot_score_distributions",
     "plot_roc_curve",
     "plot_pr_curve",
     "plot_metric_bars",
@@ -273,32 +272,6 @@ def plot_threshold_tradeoff(y_true, scores, *, threshold=None, ax=None):
     ax.set_ylabel("value")
     ax.set_ylim(-0.02, 1.02)
     ax.legend(loc="lower left")
-    return ax
-
-
-def plot_score_distributions(y_true, scores, *, threshold=None, ax=None, bins=30,
-                             labels=("negative", "positive")):
-    """Histograms of the scores of each actual class (as densities).
-
-    Examples
-    --------
-    >>> ax = plot_score_distributions([0, 0, 1, 1], [0.1, 0.6, 0.4, 0.8])
-    >>> ax.get_xlabel()
-    'score'
-    """
-    y_true, scores = _curve_inputs(y_true, scores)
-    _check_threshold(threshold)
-    _check_labels(labels)
-    ax = _new_axes(ax)
-    edges = np.histogram_bin_edges(scores, bins=bins)
-    for value, colour in ((0, OKABE_ITO["blue"]), (1, OKABE_ITO["orange"])):
-        ax.hist(scores[y_true == value], bins=edges, density=True, alpha=0.6, color=colour,
-                label=f"actual {labels[value]} (n={int(np.sum(y_true == value))})")
-    if threshold is not None:
-        ax.axvline(threshold, color=OKABE_ITO["black"], linestyle="--", linewidth=1)
-    ax.set_xlabel("score")
-    ax.set_ylabel("density")
-    ax.legend()
     return ax
 
 

@@ -36,7 +36,6 @@ def scored():
 def _curve_calls(y, s):
     return {
         "plot_threshold_tradeoff": lambda ax: plots.plot_threshold_tradeoff(y, s, threshold=0.5, ax=ax),
-        "plot_score_distributions": lambda ax: plots.plot_score_distributions(y, s, threshold=0.5, ax=ax),
         "plot_roc_curve": lambda ax: plots.plot_roc_curve(y, s, ax=ax),
         "plot_pr_curve": lambda ax: plots.plot_pr_curve(y, s, ax=ax),
         "plot_confusion_matrix": lambda ax: plots.plot_confusion_matrix([[50, 10], [5, 35]], ax=ax),
@@ -57,7 +56,7 @@ def _axes(name, returned):
     return returned
 
 
-@pytest.mark.parametrize("name", ["plot_threshold_tradeoff", "plot_score_distributions", "plot_roc_curve",
+@pytest.mark.parametrize("name", ["plot_threshold_tradeoff", "plot_roc_curve",
                                   "plot_pr_curve", "plot_confusion_matrix", "plot_metric_bars"])
 def test_returns_the_given_axes(name, scored):
     call = _curve_calls(*scored)[name]
@@ -68,7 +67,7 @@ def test_returns_the_given_axes(name, scored):
     assert not left.has_data()  # nothing drawn on the other Axes
 
 
-@pytest.mark.parametrize("name", ["plot_threshold_tradeoff", "plot_score_distributions", "plot_roc_curve",
+@pytest.mark.parametrize("name", ["plot_threshold_tradeoff", "plot_roc_curve",
                                   "plot_pr_curve", "plot_confusion_matrix", "plot_metric_bars"])
 def test_creates_axes_when_none_given(name, scored):
     call = _curve_calls(*scored)[name]
@@ -115,14 +114,6 @@ def test_threshold_tradeoff_lines(scored):
     assert "threshold 0.40" in labels
     assert ax.get_ylabel() == "value"
     assert "threshold" in ax.get_xlabel()
-
-
-def test_score_distributions_labels(scored):
-    y, s = scored
-    ax = plots.plot_score_distributions(y, s, labels=("healthy", "sick"))
-    assert ax.get_xlabel() == "score" and ax.get_ylabel() == "density"
-    legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert legend == [f"actual healthy (n={int((y == 0).sum())})", f"actual sick (n={int(y.sum())})"]
 
 
 def test_roc_curve_labels_and_auc(scored):

@@ -274,14 +274,6 @@ PLOT_CASES = [
          dict(y_true=Y, scores=S, threshold="0.5"), TypeError, "threshold", "ptt-threshold-str"),
     case(plots.plot_threshold_tradeoff,
          dict(y_true=Y, scores=S, threshold=NAN), ValueError, "threshold", "ptt-threshold-nan"),
-    # plot_score_distributions
-    case(plots.plot_score_distributions, dict(y_true=[], scores=[]), ValueError, "y_true", "psd-empty"),
-    case(plots.plot_score_distributions, dict(y_true=Y, scores=np.c_[S, S]), ValueError, "scores", "psd-2d"),
-    case(plots.plot_score_distributions, dict(y_true=[0, 0, 0, 0], scores=S), ValueError, "y_true", "psd-one-class"),
-    case(plots.plot_score_distributions,
-         dict(y_true=Y, scores=S, labels=("a",)), ValueError, "labels", "psd-one-label"),
-    case(plots.plot_score_distributions,
-         dict(y_true=Y, scores=S, threshold="0.5"), TypeError, "threshold", "psd-threshold-str"),
     # plot_roc_curve
     case(plots.plot_roc_curve, dict(y_true=[1, 1, 1], scores=[0.1, 0.2, 0.3]), ValueError, "y_true", "roc-one-class"),
     case(plots.plot_roc_curve, dict(y_true="0101", scores=S), TypeError, "y_true", "roc-str"),
