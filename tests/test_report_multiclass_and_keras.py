@@ -269,3 +269,8 @@ def test_honest_report_takes_the_keras_wrapper():
     balanced = report.scores["balanced_accuracy"]
     assert balanced.low > balanced.baseline + 0.3
     np.testing.assert_allclose(report.proba(0).sum(axis=1), 1, atol=1e-5)
+
+
+def test_keras_wrapper_names_non_numeric_x():
+    with pytest.raises(TypeError, match="X must contain numbers"):
+        KerasMLPClassifier().fit([["a", "b"], ["c", "d"]], [0, 1])

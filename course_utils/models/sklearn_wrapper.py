@@ -100,7 +100,11 @@ class KerasMLPClassifier(ClassifierMixin, BaseEstimator):
 
 
 def _as_matrix(X):
-    X = np.asarray(X, dtype="float32")
+    try:
+        X = np.asarray(X, dtype="float32")
+    except (TypeError, ValueError):
+        raise TypeError("X must contain numbers only (encode categorical columns first, e.g. in a Pipeline "
+                        "with OneHotEncoder).") from None
     if X.ndim != 2:
         raise ValueError(f"X must be 2-D (rows × features), got shape {X.shape}.")
     return X
