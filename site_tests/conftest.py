@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import sys
 import threading
 from pathlib import Path
@@ -12,8 +11,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+import chromium  # noqa: E402  (tools/chromium.py: the launch both browser suites share)
+
 SITE = ROOT / "_build" / "site"
-CHROMIUM = os.environ.get("COURSE_CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = ROOT / "browser-artifacts" / "site"
 #: The Binder links are checked against this repository (set by `make test-site`).
 REPOSITORY = "https://github.com/course-tests/when-accuracy-lies"
@@ -22,7 +23,6 @@ REPOSITORY = "https://github.com/course-tests/when-accuracy-lies"
 @pytest.fixture(scope="session")
 def site():
     """Build the site (from the committed outputs) once; return its folder."""
-    sys.path.insert(0, str(ROOT / "tools"))
     import build_site
 
     return build_site.build(SITE, repository=REPOSITORY)
@@ -45,14 +45,8 @@ def server(site):
 
 @pytest.fixture(scope="session")
 def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} not found: run `make test-site` (it installs Debian's chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+    problem = chromium.missing_message("test-site")
+    if problem:
+        pytest.fail(problem)
+    with chromium.launched() as browser:
         yield browser
-        browser.close()

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
-import signal
-import socket
 import subprocess
 import sys
 import textwrap
@@ -16,6 +13,8 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+import lab_server  # noqa: E402  (tools/lab_server.py: shared with the browser tests)
 
 
 def test_environment_report_checks_tensorflow_without_importing_it():
@@ -43,12 +42,6 @@ def test_a_broken_tensorflow_is_reported_not_raised(monkeypatch):
     assert any("TensorFlow cannot be imported" in p and "no_such_module_here" in p for p in report.problems)
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _api(base, token, path, method="GET"):
     request = urllib.request.Request(f"{base}{path}", method=method, headers={"Authorization": f"token {token}"},
                                      data=b"{}" if method == "POST" else None)
@@ -58,25 +51,10 @@ def _api(base, token, path, method="GET"):
 
 def test_the_course_server_config_shuts_idle_kernels_down(tmp_path):
     """A real Jupyter server loads jupyter_server_config.py (as `make lab` does) and culls an idle kernel."""
-    port, token = _free_port(), secrets.token_hex(16)
     env = {**os.environ, "JUPYTER_CONFIG_DIR": str(tmp_path / "config"), "JUPYTER_RUNTIME_DIR": str(tmp_path / "rt"),
            "JUPYTER_CONFIG_PATH": str(ROOT), "COURSE_KERNEL_IDLE_MINUTES": "0.1"}  # 6 s for the test
-    log = open(tmp_path / "server.log", "w")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "jupyter", "server", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
-         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={tmp_path}",
-         *(["--allow-root"] if os.geteuid() == 0 else [])],
-        stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                _api(base, token, "/api/status")
-                break
-            except OSError:
-                assert server.poll() is None and time.monotonic() < deadline, (tmp_path / "server.log").read_text()
-                time.sleep(0.3)
+    log = tmp_path / "server.log"
+    with lab_server.running("server", root_dir=tmp_path, log_path=log, env=env) as (base, token):
         kernel = _api(base, token, "/api/kernels", method="POST")["id"]
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -84,12 +62,8 @@ def test_the_course_server_config_shuts_idle_kernels_down(tmp_path):
                 break
             time.sleep(1)
         else:
-            raise AssertionError("the idle kernel was not shut down:\n" + (tmp_path / "server.log").read_text())
-        assert "Culling kernel" in (tmp_path / "server.log").read_text()
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
-        log.close()
+            raise AssertionError("the idle kernel was not shut down:\n" + log.read_text())
+    assert "Culling kernel" in log.read_text()
 
 
 def test_a_bad_idle_timeout_is_named(tmp_path):
