@@ -286,17 +286,18 @@ def _labels_and_values(y_true, **values):
     return y_true, array
 
 
-def _slider(value, *, name, low, high, step, description, readout_format=".2f"):
+def _slider(value, *, name, low, high, step, description, readout_format=".2f", continuous_update=True):
     """A FloatSlider from ``low`` to ``high`` starting at ``value``; a value outside the range is refused by name.
 
-    (ipywidgets would silently clamp it to the nearest end.)
+    (ipywidgets would silently clamp it to the nearest end.) Like :func:`_choice_slider`, it updates while
+    dragging unless the caller's update takes more than ~50 ms.
     """
     check_real(value, name)
     if not low <= value <= high:
         raise ValueError(f"{name} must be between {low} and {high} (the slider's range), got {value!r}.")
     return widgets.FloatSlider(value=value, min=low, max=high, step=step,
                                description=description, readout_format=readout_format,
-                               continuous_update=False,
+                               continuous_update=continuous_update,
                                style={"description_width": "initial"},
                                layout=widgets.Layout(width="420px"))
 
@@ -370,8 +371,8 @@ def threshold_explorer(y_true, scores, *, threshold=0.5, labels=("negative", "po
                 ("specificity", counts.specificity), ("F1", counts.f1),
                 ("predicted positive", counts.tp + counts.fp)]
 
+    # An update re-renders a few artists only: fast enough while dragging.
     slider = _slider(threshold, name="threshold", low=0.0, high=1.0, step=0.01, description="threshold")
-    slider.continuous_update = True  # an update re-renders a few artists only: fast enough while dragging
 
     def explorer_threshold():
         return float(slider.value)
@@ -480,8 +481,8 @@ def baseline_explorer(*, prevalence=0.1, n_samples=1000, question=None):
         return [("prevalence", counts.prevalence), ("accuracy", counts.accuracy),
                 ("recall", counts.recall), ("positives missed", counts.fn)]
 
+    # An update re-renders two bars only: fast enough while dragging.
     slider = _slider(prevalence, name="prevalence", low=0.01, high=0.5, step=0.01, description="share of positives")
-    slider.continuous_update = True  # an update re-renders two bars only: fast enough while dragging
     return LiveExperiment(controls={"prevalence": slider}, experiment=experiment, draw=draw, redraw=redraw,
                           describe=describe, question=question, figsize=(4.5, 3.2))
 
