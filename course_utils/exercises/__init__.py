@@ -3,11 +3,90 @@
 Each module exposes the data the exercises use, the question objects
 (``q1``, ``q2``, …) whose expected answers are computed from that data, and
 ``progress()``: a scoreboard of the learner's verdicts so far.
+
+What a learner reads — each question's name, hint, solution, answer options
+and the message for each typical mistake — lives in a TOML file beside the
+module (``ex03.toml`` for ``ex03``), so instructors can reword it without
+touching code. The module keeps the logic: the data, the expected answers and
+the functions that compute each typical wrong answer, joined to their
+messages by a short label.
 """
 
+import importlib.resources
 import sys
+import tomllib
 
 from ..checks import Question, _natural_key, _show, progress_report
+
+
+class QuestionText:
+    """The learner-facing text of one exercise module, read from its TOML file.
+
+    Parameters
+    ----------
+    module_name : str
+        The exercise module's ``__name__``; its text is the ``.toml`` file of
+        the same name in this package.
+
+    Examples
+    --------
+    >>> from course_utils.checks import NumberQuestion
+    >>> text = QuestionText.from_toml("demo", '''
+    ... [q1]
+    ... name = "Question 1"
+    ... hint = "Count the negatives."
+    ... solution = "accuracy = 0.97"
+    ... mistakes.error_rate = "That is the error rate."
+    ... ''')
+    >>> q1 = text.ask(NumberQuestion, "q1", expected=lambda: 0.97, mistakes={"error_rate": lambda: 0.03})
+    >>> q1.evaluate(0.03).message
+    'That is the error rate.'
+    >>> text.unused()
+    []
+    """
+
+    def __init__(self, module_name):
+        file_name = module_name.rsplit(".", 1)[-1] + ".toml"
+        source = importlib.resources.files(__name__).joinpath(file_name).read_text(encoding="utf-8")
+        self._init(file_name, source)
+
+    @classmethod
+    def from_toml(cls, file_name, source):
+        """Read the text from a TOML string instead of a file (``file_name`` names it in messages)."""
+        text = cls.__new__(cls)
+        text._init(file_name, source)
+        return text
+
+    def _init(self, file_name, source):
+        self._file_name = file_name
+        self._tables = tomllib.loads(source)
+        self._asked = set()
+
+    def ask(self, factory, key, /, *, mistakes=None, **logic):
+        """Build question ``key`` with ``factory``: its text from the file, its logic from the keywords.
+
+        ``mistakes`` maps each label of the table ``[key.mistakes]`` to the
+        function computing that wrong answer; the messages keep the file's order.
+        """
+        if key not in self._tables:
+            raise KeyError(f"{self._file_name} has no table [{key}]; it has {sorted(self._tables)}.")
+        text = dict(self._tables[key])
+        messages = text.pop("mistakes", {})
+        wrong_answers = dict(mistakes or {})
+        if set(messages) != set(wrong_answers):
+            raise ValueError(f"{self._file_name} [{key}.mistakes] has the labels {sorted(messages)}, but the code "
+                             f"gives mistakes for {sorted(wrong_answers)}; they must be the same.")
+        clash = sorted(set(text) & set(logic))
+        if clash:
+            raise ValueError(f"{self._file_name} [{key}] and the code both give {clash}; give each once.")
+        if messages:
+            text["mistakes"] = [(wrong_answers[label], message) for label, message in messages.items()]
+        self._asked.add(key)
+        return factory(**text, **logic)
+
+    def unused(self):
+        """Tables of the file no question was built from (stale text); empty when all are used."""
+        return sorted(set(self._tables) - self._asked)
 
 
 def questions_of(module_name):

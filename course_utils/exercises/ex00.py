@@ -2,19 +2,16 @@
 
 from ..checks import rate_question
 from ..experiments import always_negative_experiment
+from . import QuestionText
 
 __all__ = ["PREVALENCE", "q1"]
+
+#: What the learner reads, from ex00.toml beside this module.
+_TEXT = QuestionText(__name__)
 
 #: Share of positives in the warm-up question.
 PREVALENCE = 0.03
 
-q1 = rate_question(
-    name="the warm-up question",
-    expected=lambda: always_negative_experiment(PREVALENCE).accuracy,
-    mistakes=[(lambda: PREVALENCE, "that is the share of positives, which the baseline always gets wrong. "
-               "What share does it get right?"),
-              (lambda: 100 * (1 - PREVALENCE), "give the accuracy as a fraction between 0 and 1, not a percentage.")],
-    hint="A classifier that always says 'negative' is right on every negative sample. "
-         "Move the slider to the same share of positives and read off the accuracy.",
-    solution="accuracy = 1 - 0.03  # = 0.97: right on every negative, wrong on every positive",
-)
+q1 = _TEXT.ask(rate_question, "q1", expected=lambda: always_negative_experiment(PREVALENCE).accuracy,
+              mistakes={"mistake_1": lambda: PREVALENCE,
+                        "mistake_2": lambda: 100 * (1 - PREVALENCE)})

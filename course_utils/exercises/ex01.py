@@ -12,10 +12,13 @@ import numpy as np
 from ..checks import ChoiceQuestion, FunctionQuestion, NumberQuestion, rate_question
 from ..data import make_binormal_probabilities
 from ..metrics import ConfusionCounts, confusion_counts, predict_at_threshold
-from . import make_progress
+from . import QuestionText, make_progress
 
 __all__ = ["screening_data", "QUIZ", "THRESHOLDS", "CANDIDATES", "MISS_COST",
            "q1", "q2", "q3", "q4", "q5", "q6", "q7", "progress"]
+
+#: What the learner reads, from ex01.toml beside this module.
+_TEXT = QuestionText(__name__)
 
 #: The RNN-metrics note's quiz: 98 % accuracy, 12 % recall, here on 10,000 transactions with 200 frauds.
 QUIZ = {"n_samples": 10_000, "n_positive": 200, "accuracy": 0.98, "recall": 0.12}
@@ -89,80 +92,32 @@ def _metric_cases():
     return [(np.asarray(t, dtype=int), np.asarray(p, dtype=int)) for t, p in cases]
 
 
-q1 = FunctionQuestion(
-    name="Question 1 (precision, recall and F1 from scratch)",
-    expected=_precision_recall_f1,
-    cases=_metric_cases,
-    mistakes=[(_recall_precision_f1, "Your first two numbers are swapped: precision divides TP by the *predicted* "
-                                     "positives, recall by the *actual* positives."),
-              (_harmonic_f1, "F1 as 2·P·R / (P + R) is undefined whenever precision is; the question's "
-                             "2·TP / (2·TP + FP + FN) is defined as long as anything is positive or flagged."),
-              (_zero_for_undefined, "When nothing is flagged, precision is 0 / 0: undefined. Return "
-                                    "float('nan') there, not 0 (scikit-learn's 0 is a convention that hides it).")],
-    hint="Masks: tp = np.sum((y_true == 1) & (y_pred == 1)); fp, fn likewise. Divide only when the "
-         "denominator is above 0, else use float('nan'). F1 = 2·tp / (2·tp + fp + fn).",
-    solution="def precision_recall_f1(y_true, y_pred):\n"
-             "    tp = np.sum((y_true == 1) & (y_pred == 1))\n"
-             "    fp = np.sum((y_true == 0) & (y_pred == 1))\n"
-             "    fn = np.sum((y_true == 1) & (y_pred == 0))\n"
-             "    def ratio(a, b):\n"
-             "        return a / b if b > 0 else float('nan')\n"
-             "    return ratio(tp, tp + fp), ratio(tp, tp + fn), ratio(2 * tp, 2 * tp + fp + fn)",
-)
+q1 = _TEXT.ask(FunctionQuestion, "q1", expected=_precision_recall_f1, cases=_metric_cases,
+              mistakes={"recall_precision_f1": _recall_precision_f1,
+                        "harmonic_f1": _harmonic_f1,
+                        "zero_for_undefined": _zero_for_undefined})
 
 # --- questions 2–5: the screening model ----------------------------------------------------------
 
-q2 = NumberQuestion(
-    name="Question 2 (accuracy above the baseline)",
-    expected=lambda: _counts().accuracy - float(np.mean(screening_data()[0] == 0)),
-    tolerance=0.0002,
-    mistakes=[(lambda: float(np.mean(screening_data()[0] == 0)) - _counts().accuracy,
-               "The sign is flipped: compute the model's accuracy minus the baseline's."),
-              (lambda: _counts().accuracy - float(np.mean(screening_data()[0])),
-               "You subtracted the share of *sick* patients. 'Everybody is healthy' is right on every healthy "
-               "patient: its accuracy is the share of healthy ones."),
-              (lambda: _counts().accuracy, "That is the model's accuracy alone; subtract the baseline's.")],
-    low=-1.0, high=1.0,
-    hint="accuracy = np.mean(y_pred == y_true); the baseline predicts 0 for everybody, so its accuracy is "
-         "np.mean(y_true == 0). Subtract the second from the first.",
-    solution="model_accuracy = np.mean(y_pred == y_true)\n"
-             "baseline_accuracy = np.mean(y_true == 0)\n"
-             "gain = model_accuracy - baseline_accuracy",
-)
+q2 = _TEXT.ask(NumberQuestion, "q2", expected=lambda: _counts().accuracy - float(np.mean(screening_data()[0] == 0)),
+              tolerance=0.0002, low=-1.0, high=1.0,
+              mistakes={"mistake_1": lambda: float(np.mean(screening_data()[0] == 0)) - _counts().accuracy,
+                        "mistake_2": lambda: _counts().accuracy - float(np.mean(screening_data()[0])),
+                        "mistake_3": lambda: _counts().accuracy})
 
-q3 = rate_question(
-    name="Question 3 (balanced accuracy)",
-    expected=lambda: _counts().balanced_accuracy,
-    mistakes=[(lambda: _counts().accuracy, "That is plain accuracy. Balanced accuracy averages the recall of the "
-                                           "sick (recall) and of the healthy (specificity) with equal weight."),
-              (lambda: (_counts().precision + _counts().recall) / 2,
-               "You averaged precision and recall. Balanced accuracy averages recall and *specificity*: "
-               "TN / (TN + FP)."),
-              (lambda: _counts().recall, "That is recall alone; average it with the specificity.")],
-    hint="specificity = TN / (TN + FP); balanced accuracy = (recall + specificity) / 2. Your function from "
-         "question 1 gives the recall.",
-    solution="tn = np.sum((y_true == 0) & (y_pred == 0))\nfp = np.sum((y_true == 0) & (y_pred == 1))\n"
-             "recall = precision_recall_f1(y_true, y_pred)[1]\n"
-             "balanced_accuracy = (recall + tn / (tn + fp)) / 2",
-)
+q3 = _TEXT.ask(rate_question, "q3", expected=lambda: _counts().balanced_accuracy,
+              mistakes={"mistake_1": lambda: _counts().accuracy,
+                        "mistake_2": lambda: (_counts().precision + _counts().recall) / 2,
+                        "mistake_3": lambda: _counts().recall})
 
 
 def _largest_threshold_with_recall(target=0.9):
     return float(max(t for t in THRESHOLDS if _counts(t).recall >= target))
 
 
-q4 = rate_question(
-    name="Question 4 (threshold for recall 0.9)",
-    expected=_largest_threshold_with_recall,
-    mistakes=[(lambda: 0.5, "At 0.5 the recall is far below 0.9: lower the threshold."),
-              (lambda: float(min(t for t in THRESHOLDS if _counts(t).recall < 0.9)),
-               "That threshold is one step too high: its recall is already below 0.9. Take the largest "
-               "threshold whose recall is *at least* 0.9.")],
-    hint="Loop over ex01.THRESHOLDS, flag probabilities >= t, compute the recall for each, keep the "
-         "thresholds where it is at least 0.9 and take the largest one.",
-    solution="recalls = [precision_recall_f1(y_true, (probabilities >= t).astype(int))[1] for t in ex01.THRESHOLDS]\n"
-             "threshold_for_recall = max(t for t, r in zip(ex01.THRESHOLDS, recalls) if r >= 0.9)",
-)
+q4 = _TEXT.ask(rate_question, "q4", expected=_largest_threshold_with_recall,
+              mistakes={"mistake_1": lambda: 0.5,
+                        "mistake_2": lambda: float(min(t for t in THRESHOLDS if _counts(t).recall < 0.9))})
 
 
 def _alarms_per_find():
@@ -170,22 +125,10 @@ def _alarms_per_find():
     return counts.fp / counts.tp
 
 
-q5 = NumberQuestion(
-    name="Question 5 (false alarms per sick patient found)",
-    expected=_alarms_per_find,
-    tolerance=0.01,
-    mistakes=[(lambda: 1 / _alarms_per_find(), "Upside down: divide the false alarms by the sick patients found."),
-              (lambda: _counts(_largest_threshold_with_recall()).fp,
-               "That is the number of false alarms; divide it by the number of sick patients found (TP)."),
-              (lambda: 1 - _counts(_largest_threshold_with_recall()).precision,
-               "That is the share of flags that are false alarms, FP / (TP + FP). The question divides by TP only.")],
-    low=0.0, high=2000.0,
-    hint="At the threshold of question 4: FP = healthy patients flagged, TP = sick patients flagged; "
-         "the ratio is FP / TP.",
-    solution="flagged = probabilities >= threshold_for_recall\n"
-             "tp = np.sum(flagged & (y_true == 1)); fp = np.sum(flagged & (y_true == 0))\n"
-             "alarms_per_find = fp / tp",
-)
+q5 = _TEXT.ask(NumberQuestion, "q5", expected=_alarms_per_find, tolerance=0.01, low=0.0, high=2000.0,
+              mistakes={"mistake_1": lambda: 1 / _alarms_per_find(),
+                        "mistake_2": lambda: _counts(_largest_threshold_with_recall()).fp,
+                        "mistake_3": lambda: 1 - _counts(_largest_threshold_with_recall()).precision})
 
 # --- question 6: the quiz, as one honest number --------------------------------------------------
 
@@ -198,22 +141,10 @@ def _quiz_counts(false_alarms=None):
     return ConfusionCounts(tp=tp, fp=fp, fn=fn, tn=QUIZ["n_samples"] - QUIZ["n_positive"] - fp)
 
 
-q6 = NumberQuestion(
-    name="Question 6 (the quiz model's MCC)",
-    expected=lambda: _quiz_counts().mcc,
-    tolerance=0.001,
-    mistakes=[(lambda: _quiz_counts(false_alarms=round((1 - QUIZ["accuracy"]) * QUIZ["n_samples"])).mcc,
-               "You counted every error as a false alarm. Some of the errors are the missed frauds: "
-               "FP = errors − FN."),
-              (lambda: _quiz_counts().balanced_accuracy, "That is balanced accuracy, not MCC."),
-              (lambda: QUIZ["accuracy"], "That is the quiz's accuracy; build the four counts and compute MCC.")],
-    low=-1.0, high=1.0,
-    hint="TP = recall × frauds; FN = frauds − TP; errors = (1 − accuracy) × n = FN + FP; TN = the rest. "
-         "MCC = (TP·TN − FP·FN) / sqrt((TP+FP)(TP+FN)(TN+FP)(TN+FN)).",
-    solution="tp = round(0.12 * 200); fn = 200 - tp\n"
-             "fp = round(0.02 * 10_000) - fn; tn = 10_000 - 200 - fp\n"
-             "mcc = (tp * tn - fp * fn) / np.sqrt((tp + fp) * (tp + fn) * (tn + fp) * (tn + fn))",
-)
+q6 = _TEXT.ask(NumberQuestion, "q6", expected=lambda: _quiz_counts().mcc, tolerance=0.001, low=-1.0, high=1.0,
+              mistakes={"mistake_1": lambda: _quiz_counts(false_alarms=round((1 - QUIZ["accuracy"]) * QUIZ["n_samples"])).mcc,
+                        "mistake_2": lambda: _quiz_counts().balanced_accuracy,
+                        "mistake_3": lambda: QUIZ["accuracy"]})
 
 # --- question 7: choose a threshold by what the errors cost --------------------------------------
 
@@ -223,21 +154,6 @@ def _cheapest_candidate():
     return min(costs, key=costs.get)
 
 
-q7 = ChoiceQuestion(
-    name="Question 7 (which threshold to ship)",
-    options={"A": "A has the best accuracy and the fewest false alarms, but it sends most sick patients home, "
-                  "and each of those costs as much as ten false alarms. Total the cost of both kinds of error.",
-             "B": "B misses about a quarter of the sick patients and flags a few hundred healthy ones; "
-                  "counted at ten false alarms per miss, that is the cheapest of the three.",
-             "C": "C finds almost every sick patient, but the hundreds of extra false alarms cost more than the "
-                  "few misses it avoids. Total the cost of both kinds of error."},
-    expected=_cheapest_candidate,
-    hint="For each candidate: cost = ex01.MISS_COST × FN + FP. Pick the smallest total.",
-    solution="for name, t in ex01.CANDIDATES.items():\n"
-             "    flagged = probabilities >= t\n"
-             "    fn = np.sum(~flagged & (y_true == 1)); fp = np.sum(flagged & (y_true == 0))\n"
-             "    print(name, t, ex01.MISS_COST * fn + fp)\n"
-             "choice = 'B'  # the smallest total cost",
-)
+q7 = _TEXT.ask(ChoiceQuestion, "q7", expected=_cheapest_candidate)
 
 progress = make_progress(__name__, "Exercises 01")

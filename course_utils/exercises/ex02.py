@@ -12,10 +12,13 @@ from ..calibration import binary_cross_entropy, per_sample_cross_entropy, sigmoi
 from ..checks import ChoiceQuestion, FunctionQuestion, NumberQuestion, rate_question
 from ..data import make_overconfident_logits
 from ..stats import expected_calibration_error
-from . import make_progress
+from . import QuestionText, make_progress
 
 __all__ = ["predictions", "two_models", "logit_batch", "calibration_splits", "TEMPERATURES", "KERAS_EPSILON",
            "q1", "q2", "q3", "q4", "q5", "q6", "progress"]
+
+#: What the learner reads, from ex02.toml beside this module.
+_TEXT = QuestionText(__name__)
 
 #: Keras clips probabilities into [KERAS_EPSILON, 1 - KERAS_EPSILON] before taking the log.
 KERAS_EPSILON = 1e-7
@@ -86,20 +89,11 @@ def calibration_splits():
 
 # --- questions 1–3: cross-entropy by hand, and what dominates it ---------------------------------
 
-q1 = NumberQuestion(
-    name="Question 1 (cross-entropy by hand)",
-    expected=lambda: binary_cross_entropy(*predictions()),
-    tolerance=0.0005,
-    mistakes=[(lambda: -binary_cross_entropy(*predictions()),
-               "Mind the minus sign: the loss is −mean(log …), a positive number."),
-              (lambda: binary_cross_entropy(*predictions()) / np.log(10),
-               "Use the natural logarithm (np.log), not log10."),
-              (lambda: float(-np.mean(np.log(predictions()[1]))),
-               "For a 0 label the probability of the truth is 1 − p: use y·log p + (1 − y)·log(1 − p).")],
-    low=0.0, high=50.0,
-    hint="loss = −mean over samples of [y·log(p) + (1 − y)·log(1 − p)], with np.log.",
-    solution="bce = -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))",
-)
+q1 = _TEXT.ask(NumberQuestion, "q1", expected=lambda: binary_cross_entropy(*predictions()), tolerance=0.0005, low=0.0,
+              high=50.0,
+              mistakes={"mistake_1": lambda: -binary_cross_entropy(*predictions()),
+                        "mistake_2": lambda: binary_cross_entropy(*predictions()) / np.log(10),
+                        "mistake_3": lambda: float(-np.mean(np.log(predictions()[1])))})
 
 
 def _lower_loss():
@@ -107,19 +101,7 @@ def _lower_loss():
     return "A" if binary_cross_entropy(y, p_a) < binary_cross_entropy(y, p_b) else "B"
 
 
-q2 = ChoiceQuestion(
-    name="Question 2 (which model has the lower loss?)",
-    options={"A": "A is never sure, so it never pays much: its worst sample costs −log 0.45 ≈ 0.8 nats. "
-                  "Both models are 90 % accurate, but B's one confident mistake costs about 6.9 nats and "
-                  "dominates B's mean.",
-             "B": "B is nearer to certain on nine samples, but look at its ninth: what does −log 0.001 cost, "
-                  "and how much of B's mean of ten samples is that one term?"},
-    expected=_lower_loss,
-    hint="Compute the mean cross-entropy of both with your code from question 1; then look at the per-sample "
-         "losses of each model.",
-    solution="loss_a, loss_b = calibration.binary_cross_entropy(y2, p_a), calibration.binary_cross_entropy(y2, p_b)\n"
-             "lower = 'A' if loss_a < loss_b else 'B'",
-)
+q2 = _TEXT.ask(ChoiceQuestion, "q2", expected=_lower_loss)
 
 
 def _worst_share():
@@ -128,17 +110,9 @@ def _worst_share():
     return float(losses.max() / losses.sum())
 
 
-q3 = rate_question(
-    name="Question 3 (share of B's loss from one sample)",
-    expected=_worst_share,
-    mistakes=[(lambda: 1 - _worst_share(), "That is the share of the other nine samples; the question asks for "
-                                           "the worst sample's share."),
-              (lambda: float(per_sample_cross_entropy(*two_models()[::2]).max()),
-               "That is the worst sample's loss itself; divide it by the sum of all ten per-sample losses.")],
-    hint="Per-sample loss = −[y·log p + (1 − y)·log(1 − p)] for each sample (an array of 10); "
-         "share = largest / sum.",
-    solution="losses = -(y2 * np.log(p_b) + (1 - y2) * np.log(1 - p_b))\nshare = losses.max() / losses.sum()",
-)
+q3 = _TEXT.ask(rate_question, "q3", expected=_worst_share,
+              mistakes={"mistake_1": lambda: 1 - _worst_share(),
+                        "mistake_2": lambda: float(per_sample_cross_entropy(*two_models()[::2]).max())})
 
 # --- question 4: logits and from_logits ------------------------------------------------------------
 
@@ -149,22 +123,11 @@ def _keras_clipped_loss():
     return binary_cross_entropy(y, np.clip(logits, KERAS_EPSILON, 1 - KERAS_EPSILON), eps=KERAS_EPSILON)
 
 
-q4 = NumberQuestion(
-    name="Question 4 (the loss from logits)",
-    expected=lambda: binary_cross_entropy(logit_batch()[0], sigmoid(logit_batch()[1])),
-    tolerance=0.001,
-    mistakes=[(_keras_clipped_loss,
-               "That is what BinaryCrossentropy(from_logits=False) reports for logits: it clips them into "
-               "[1e-7, 1 − 1e-7] as if they were probabilities. Turn logits into probabilities with the "
-               "sigmoid first."),
-              (lambda: binary_cross_entropy(logit_batch()[0], sigmoid(sigmoid(logit_batch()[1]))),
-               "You applied the sigmoid twice — what from_logits=True does to outputs that are already "
-               "probabilities. Apply it once.")],
-    low=0.0, high=50.0,
-    hint="from_logits=True means: p = 1 / (1 + exp(−logit)), then the usual cross-entropy of p against y.",
-    solution="p_from_logits = 1 / (1 + np.exp(-logits))\n"
-             "loss_from_logits = -np.mean(y4 * np.log(p_from_logits) + (1 - y4) * np.log(1 - p_from_logits))",
-)
+q4 = _TEXT.ask(NumberQuestion, "q4",
+              expected=lambda: binary_cross_entropy(logit_batch()[0], sigmoid(logit_batch()[1])), tolerance=0.001,
+              low=0.0, high=50.0,
+              mistakes={"keras_clipped_loss": _keras_clipped_loss,
+                        "mistake_2": lambda: binary_cross_entropy(logit_batch()[0], sigmoid(sigmoid(logit_batch()[1])))})
 
 # --- question 5: ECE from scratch ------------------------------------------------------------------
 
@@ -201,30 +164,9 @@ def _ece_cases():
     return [(np.asarray(y), np.asarray(p, dtype=float), n_bins) for y, p, n_bins in cases]
 
 
-q5 = FunctionQuestion(
-    name="Question 5 (write ece)",
-    expected=_reference_ece,
-    cases=_ece_cases,
-    mistakes=[(_ece_of_p, "You binned p itself over [0, 1]. Bin the confidence of the predicted class, "
-                          "max(p, 1 − p), over [0.5, 1]."),
-              (_unweighted_ece, "You averaged the bins' gaps equally. Weight each bin by its share of the "
-                                "samples: Σ (n_bin / n) · |accuracy − confidence|.")],
-    hint="predicted = p >= 0.5; confidence = np.where(predicted, p, 1 − p); correct = predicted == y_true. "
-         "Bin index = floor((confidence − 0.5) / (0.5 / n_bins)), clipped to n_bins − 1 (a confidence of "
-         "exactly 1 belongs to the last bin). ECE = Σ over non-empty bins of (n_bin / n) · |mean(correct) − "
-         "mean(confidence)|.",
-    solution="def ece(y_true, p, n_bins):\n"
-             "    predicted = p >= 0.5\n"
-             "    confidence = np.where(predicted, p, 1 - p)\n"
-             "    correct = predicted == (y_true == 1)\n"
-             "    index = np.minimum(((confidence - 0.5) / (0.5 / n_bins)).astype(int), n_bins - 1)\n"
-             "    total = 0.0\n"
-             "    for b in range(n_bins):\n"
-             "        in_bin = index == b\n"
-             "        if in_bin.any():\n"
-             "            total += in_bin.sum() * abs(correct[in_bin].mean() - confidence[in_bin].mean())\n"
-             "    return total / len(p)",
-)
+q5 = _TEXT.ask(FunctionQuestion, "q5", expected=_reference_ece, cases=_ece_cases,
+              mistakes={"ece_of_p": _ece_of_p,
+                        "unweighted_ece": _unweighted_ece})
 
 # --- question 6: temperature scaling, fitted where it should be -----------------------------------
 
@@ -239,20 +181,8 @@ def _validation_temperature():
     return _grid_temperature(val_logits, y_val)
 
 
-q6 = NumberQuestion(
-    name="Question 6 (fit a temperature on the right split)",
-    expected=_validation_temperature,
-    tolerance=0.001,
-    mistakes=[(lambda: _grid_temperature(*calibration_splits()[2:]),
-               "You fitted T on the test split. The test split must stay untouched until the final "
-               "report: fit T on the validation split."),
-              (lambda: 1.0, "T = 1 changes nothing: try every temperature in ex02.TEMPERATURES.")],
-    low=0.0, high=100.0,
-    hint="For each T in ex02.TEMPERATURES: p = sigmoid(val_logits / T), loss = cross-entropy of p against "
-         "y_val. Keep the T with the smallest validation loss.",
-    solution="val_losses = [calibration.binary_cross_entropy(y_val, calibration.sigmoid(val_logits / t))\n"
-             "              for t in ex02.TEMPERATURES]\n"
-             "temperature = ex02.TEMPERATURES[int(np.argmin(val_losses))]",
-)
+q6 = _TEXT.ask(NumberQuestion, "q6", expected=_validation_temperature, tolerance=0.001, low=0.0, high=100.0,
+              mistakes={"mistake_1": lambda: _grid_temperature(*calibration_splits()[2:]),
+                        "mistake_2": lambda: 1.0})
 
 progress = make_progress(__name__, "Exercises 02")

@@ -12,10 +12,13 @@ import numpy as np
 
 from ..checks import ChoiceQuestion, FunctionQuestion, rate_question
 from ..data import make_confused_predictions, make_missed_class_predictions, make_shifted_minority_data
-from . import make_progress
+from . import QuestionText, make_progress
 
 __all__ = ["triage", "SPECIES", "camera_trap", "resampling_data", "q1", "q2", "q3", "q4", "q5", "q6", "q7",
            "progress"]
+
+#: What the learner reads, from ex03.toml beside this module.
+_TEXT = QuestionText(__name__)
 
 #: The five species of :func:`camera_trap`.
 SPECIES = ("deer", "fox", "boar", "badger", "hare")
@@ -71,18 +74,9 @@ def _recall(label):
 
 # --- question 1: one recall with a mask -------------------------------------------------------------
 
-q1 = rate_question(
-    name="Question 1 (recall of emergencies with a mask)",
-    expected=lambda: _recall(2),
-    mistakes=[(lambda: float(np.mean((triage()[0] == 2) == (triage()[1] == 2))),
-               "That compares the two masks over all patients — one-vs-rest accuracy, the mistake of the "
-               "article \"Why are accuracy and loss metrics producing unexpected results?\". Look only inside "
-               "the mask of true emergencies."),
-              (lambda: float(np.mean(triage()[0][triage()[1] == 2] == 2)),
-               "That is precision (mask on the predicted class). Recall uses the mask of the *true* class.")],
-    hint="mask = y_true == 2 selects the true emergencies; recall is the share of them predicted 2.",
-    solution="recall_emergency = np.mean(y_pred[y_true == 2] == 2)",
-)
+q1 = _TEXT.ask(rate_question, "q1", expected=lambda: _recall(2),
+              mistakes={"mistake_1": lambda: float(np.mean((triage()[0] == 2) == (triage()[1] == 2))),
+                        "mistake_2": lambda: float(np.mean(triage()[0][triage()[1] == 2] == 2))})
 
 # --- question 2: per_class_recall, the function ---------------------------------------------------
 
@@ -111,32 +105,14 @@ def _recall_cases():
     return [(np.asarray(t), np.asarray(p)) for t, p in cases]
 
 
-q2 = FunctionQuestion(
-    name="Question 2 (write per_class_recall)",
-    expected=_per_class_recall,
-    cases=_recall_cases,
-    mistakes=[(_precision_by_class, "You masked on the predicted class: that gives each class's precision. "
-                                    "Recall masks on the *true* class, y_true == c."),
-              (_one_vs_rest_by_class, "You compared the two whole masks (one-vs-rest accuracy). Look only "
-                                      "inside y_true == c.")],
-    hint="for c in np.unique(y_true): mask = y_true == c; recall of c = np.mean(y_pred[mask] == c). "
-         "Use the classes of y_true (np.unique works for numbers and strings alike) as the dict's keys.",
-    solution="def per_class_recall(y_true, y_pred):\n"
-             "    return {c: np.mean(y_pred[y_true == c] == c) for c in np.unique(y_true)}",
-)
+q2 = _TEXT.ask(FunctionQuestion, "q2", expected=_per_class_recall, cases=_recall_cases,
+              mistakes={"precision_by_class": _precision_by_class,
+                        "one_vs_rest_by_class": _one_vs_rest_by_class})
 
 # --- questions 3–4: averages --------------------------------------------------------------------
 
-q3 = rate_question(
-    name="Question 3 (macro recall)",
-    expected=lambda: float(np.mean(list(_per_class_recall(*triage()).values()))),
-    mistakes=[(lambda: float(np.mean(triage()[0] == triage()[1])),
-               "That is accuracy (= the weighted average of the recalls). Macro gives the three classes "
-               "equal weight.")],
-    hint="Average the per-class recalls of the triage model with equal weight per class (your function "
-         "from question 2 gives them).",
-    solution="macro_recall = np.mean(list(per_class_recall(y_true, y_pred).values()))",
-)
+q3 = _TEXT.ask(rate_question, "q3", expected=lambda: float(np.mean(list(_per_class_recall(*triage()).values()))),
+              mistakes={"mistake_1": lambda: float(np.mean(triage()[0] == triage()[1]))})
 
 
 def _triage_average():
@@ -146,18 +122,7 @@ def _triage_average():
     return "macro" if worst_hidden else "weighted"
 
 
-q4 = ChoiceQuestion(
-    name="Question 4 (which average for triage?)",
-    options={"macro": "Every class counts equally, so the failing emergency class pulls the average down "
-                      "where everyone can see it.",
-             "weighted": "Weighted recall is accuracy again: the emergencies are a tenth of the patients, so "
-                         "their failure moves it by a tenth.",
-             "micro": "For single-label problems the micro average equals accuracy: the emergencies vanish "
-                      "in it."},
-    expected=_triage_average,
-    hint="Which average gives a class with 10 % of the patients the same weight as the others?",
-    solution="average = 'macro'",
-)
+q4 = _TEXT.ask(ChoiceQuestion, "q4", expected=_triage_average)
 
 # --- questions 5–6: a class the average hides, on new data ---------------------------------------
 
@@ -184,30 +149,12 @@ def _species_messages():
             for name in SPECIES}
 
 
-q5 = ChoiceQuestion(
-    name="Question 5 (the species the accuracy hides)",
-    options=_species_messages(),
-    expected=_weakest_species,
-    hint="per_class_recall(y_true, y_pred) on ex03.camera_trap(); the answer is the species with the smallest "
-         "value — not necessarily the rarest one.",
-    solution="recalls = per_class_recall(y_cam, y_cam_pred)\nweakest = min(recalls, key=recalls.get)",
-)
+q5 = _TEXT.ask(ChoiceQuestion, "q5", options=_species_messages(), expected=_weakest_species)
 
-q6 = rate_question(
-    name="Question 6 (accuracy if that species were fixed)",
-    expected=_accuracy_if_fixed,
-    tolerance=0.0002,
-    mistakes=[(lambda: float(np.mean(camera_trap()[0] == camera_trap()[1])),
-               "That is today's accuracy. Raise the weakest species' recall to 1 and recompute."),
-              (lambda: float(np.mean(camera_trap()[0] == camera_trap()[1])) + 0.2 * (1 - min(
-                  _per_class_recall(*camera_trap()).values())),
-               "You weighted the species by 1/5 (macro). Accuracy weights each class by its share of the "
-               "images.")],
-    hint="Accuracy = Σ over classes of (share of the class) × (its recall). Only the weakest species' term "
-         "changes: its recall becomes 1.",
-    solution="share = np.mean(y_cam == weakest)\n"
-             "accuracy_if_fixed = np.mean(y_cam == y_cam_pred) + share * (1 - recalls[weakest])",
-)
+q6 = _TEXT.ask(rate_question, "q6", expected=_accuracy_if_fixed, tolerance=0.0002,
+              mistakes={"mistake_1": lambda: float(np.mean(camera_trap()[0] == camera_trap()[1])),
+                        "mistake_2": lambda: float(np.mean(camera_trap()[0] == camera_trap()[1])) + 0.2 * (1 - min(
+                                        _per_class_recall(*camera_trap()).values()))})
 
 # --- question 7: resampling, evaluated honestly ---------------------------------------------------
 
@@ -235,17 +182,7 @@ def _honest_recall():
     return float(np.mean(model.predict(X_te)[y_te == 1] == 1))
 
 
-q7 = rate_question(
-    name="Question 7 (fix the resampling snippet)",
-    expected=_honest_recall,
-    mistakes=[(_article_recall, "That is the article's number: SMOTE on all rows and a score on the training "
-                                "data. Split first, resample inside the pipeline, score the test part.")],
-    hint="train_test_split(X, y, test_size=0.3, stratify=y, random_state=0); then "
-         "make_pipeline(SMOTE(random_state=42), RandomForestClassifier(random_state=0)).fit(X_tr, y_tr); "
-         "recall_score(y_te, model.predict(X_te)).",
-    solution="X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.3, stratify=y, random_state=0)\n"
-             "model = make_pipeline(SMOTE(random_state=42), RandomForestClassifier(random_state=0)).fit(X_tr, y_tr)\n"
-             "honest_recall = recall_score(y_te, model.predict(X_te))",
-)
+q7 = _TEXT.ask(rate_question, "q7", expected=_honest_recall,
+              mistakes={"article_recall": _article_recall})
 
 progress = make_progress(__name__, "Exercises 03")

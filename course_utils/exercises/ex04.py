@@ -22,10 +22,13 @@ from ..data import (
     make_noise_classification,
     make_patient_table,
 )
-from . import make_progress
+from . import QuestionText, make_progress
 
 __all__ = ["noise_data", "selection_cv", "STUDIES", "candidate_scores", "duplicated_data", "patients",
            "PipelineQuestion", "SplitterQuestion", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "progress"]
+
+#: What the learner reads, from ex04.toml beside this module.
+_TEXT = QuestionText(__name__)
 
 #: Question 1: samples, noise features, features the colleague keeps.
 SELECTION = {"n_samples": 60, "n_features": 2000, "n_selected": 10, "seed": 1}
@@ -156,11 +159,11 @@ def _recommend_splitter(study):
     return "StratifiedKFold"
 
 
-def _splitter_question(study, messages, *, name, hint, solution):
-    """Which of the four splitters does ``STUDIES[study]`` call for? ``messages``: one per splitter."""
-    if set(messages) != {"KFold", "StratifiedKFold", "GroupKFold", "TimeSeriesSplit"}:
-        raise ValueError(f"messages must explain each of the four splitters, got {sorted(messages)}.")
-    return ChoiceQuestion(name=name, options=messages, expected=lambda: _recommend_splitter(STUDIES[study]),
+def _splitter_question(*, study, options, name, hint, solution):
+    """Which of the four splitters does ``STUDIES[study]`` call for? ``options``: one message per splitter."""
+    if set(options) != {"KFold", "StratifiedKFold", "GroupKFold", "TimeSeriesSplit"}:
+        raise ValueError(f"options must explain each of the four splitters, got {sorted(options)}.")
+    return ChoiceQuestion(name=name, options=options, expected=lambda: _recommend_splitter(STUDIES[study]),
                           hint=hint, solution=solution)
 
 
@@ -376,102 +379,25 @@ def _valid_indices(part, n):
 
 # --- questions -----------------------------------------------------------------------------
 
-q1 = PipelineQuestion(
-    name="Question 1 (selection inside the pipeline)",
-    expected=_reference_pipeline,
-    data=noise_data, cv=selection_cv, leaky=_leaky_selection_score,
-    hint="make_pipeline(step1, step2) chains a selector and a classifier; cross_val_score then refits both "
-         "on each training fold.",
-    solution="pipeline = make_pipeline(SelectKBest(f_classif, k=10), KNeighborsClassifier(n_neighbors=1))",
-)
+q1 = _TEXT.ask(PipelineQuestion, "q1", expected=_reference_pipeline, data=noise_data, cv=selection_cv,
+              leaky=_leaky_selection_score)
 
-q2 = _splitter_question(
-    "x-rays",
-    {"KFold": "random folds put X-rays of the same patient on both sides: the model recognises patients.",
-     "StratifiedKFold": "stratifying keeps the class balance but still splits a patient's X-rays "
-                        "across training and test.",
-     "GroupKFold": "all X-rays of a patient stay in one fold (groups=patient_id), so the test folds hold "
-                   "patients the model has never seen.",
-     "TimeSeriesSplit": "nothing here is ordered in time; the problem is rows that belong to one person."},
-    name="Question 2 (the splitter for X-rays)",
-    hint="Which rows belong together? Keep them on one side of every split.",
-    solution="splitter = 'GroupKFold'  # with groups=patient_id",
-)
+q2 = _TEXT.ask(_splitter_question, "q2", study="x-rays")
 
-q3 = rate_question(
-    name="Question 3 (report the chosen model honestly)",
-    expected=_chosen_on_validation,
-    mistakes=[
-        (lambda: float(candidate_scores()["test"].max()),
-         "that is the best *test* score: choosing by it turns the test set into a validation set, and its "
-         "maximum over 40 candidates is optimistic."),
-        (lambda: float(candidate_scores()["validation"].max()),
-         "that is the chosen candidate's validation score. It was used to choose, so it is the maximum of 40 "
-         "noisy numbers: optimistic. The test set, used once, gives the honest number."),
-        (lambda: float(candidate_scores()["test"].mean()),
-         "that is the average test score of all 40 candidates; the team ships one model. Report the test "
-         "score of the candidate chosen on validation."),
-    ],
-    hint="Choose with the validation column only (idxmax), then read that candidate's test score.",
-    solution="scores = ex04.candidate_scores()\nreported = scores.loc[scores['validation'].idxmax(), 'test']",
-)
+q3 = _TEXT.ask(rate_question, "q3", expected=_chosen_on_validation,
+              mistakes={"mistake_1": lambda: float(candidate_scores()["test"].max()),
+                        "mistake_2": lambda: float(candidate_scores()["validation"].max()),
+                        "mistake_3": lambda: float(candidate_scores()["test"].mean())})
 
-q4 = SplitterQuestion(
-    name="Question 4 (a splitter for duplicated items)",
-    expected=_group_splitter,
-    data=duplicated_data, leaky=_shuffled_kfold_score,
-    hint="Which splitters in sklearn.model_selection accept a groups argument in split(X, y, groups)? "
-         "Use the item id as the group.",
-    solution="splitter = GroupKFold(n_splits=5)  # StratifiedGroupKFold(5) is right too",
-)
+q4 = _TEXT.ask(SplitterQuestion, "q4", expected=_group_splitter, data=duplicated_data, leaky=_shuffled_kfold_score)
 
-q5 = ChoiceQuestion(
-    name="Question 5 (the leaked column)",
-    options={"age": "age is known before the diagnosis.",
-             "bmi": "BMI is measured before the diagnosis.",
-             "insulin_prescribed": "insulin is prescribed *because* of the diagnosis — it will not exist when the "
-                                   "model has to predict.",
-             "blood_pressure": "blood pressure is measured before the diagnosis.",
-             "smoker": "smoking is known before the diagnosis."},
-    expected=_leaked_column,
-    hint="Which column could only be filled in after the diagnosis? Its correlation with the label gives it away.",
-    solution="table.corrwith(pd.Series(diabetic)).abs().idxmax()",
-)
+q5 = _TEXT.ask(ChoiceQuestion, "q5", expected=_leaked_column)
 
-q6 = _splitter_question(
-    "sales",
-    {"KFold": "shuffled folds train on next month to predict last month: the model sees the future.",
-     "StratifiedKFold": "stratified folds are still shuffled in time: the future trains the past.",
-     "GroupKFold": "grouping by week keeps a week together, but later weeks still train earlier ones.",
-     "TimeSeriesSplit": "train on the past, test on what comes after (add a gap so the test weeks do not "
-                        "overlap the training weeks' targets)."},
-    name="Question 6 (the splitter for daily sales)",
-    hint="At prediction time, which data will the model have? Only the past.",
-    solution="splitter = 'TimeSeriesSplit'  # forward chaining, with a gap",
-)
+q6 = _TEXT.ask(_splitter_question, "q6", study="sales")
 
-q7 = FunctionQuestion(
-    name="Question 7 (write honest_cv_accuracy)",
-    expected=_honest_reference,
-    cases=_honest_cases,
-    mistakes=[
-        (_selection_outside,
-         "Your selection sees every row before the folds are made: the test folds help choose the features. "
-         "Put SelectKBest inside the pipeline that cross_val_score refits."),
-        (_folds_ignore_groups,
-         "Your folds ignore the groups, so rows of one group land on both sides. Pass groups=groups and the "
-         "group splitter the question names."),
-        (_stratified_group_folds,
-         "StratifiedGroupKFold keeps each group together too, so your function is leak-free — but it makes "
-         "different folds. Use the splitter the question names (5 group folds, no stratification) so that your "
-         "numbers can be compared with the reference."),
-    ],
-    hint="Everything that learns from data goes into one pipeline: make_pipeline(SelectKBest(f_classif, k=k), "
-         "KNeighborsClassifier(n_neighbors=1)). Rows that belong together go into the splitter: "
-         "cross_val_score(pipeline, X, y, groups=groups, cv=...) with the 5-fold group splitter. Return the mean.",
-    solution="def honest_cv_accuracy(X, y, groups, k):\n"
-             "    pipeline = make_pipeline(SelectKBest(f_classif, k=k), KNeighborsClassifier(n_neighbors=1))\n"
-             "    return cross_val_score(pipeline, X, y, groups=groups, cv=GroupKFold(n_splits=5)).mean()",
-)
+q7 = _TEXT.ask(FunctionQuestion, "q7", expected=_honest_reference, cases=_honest_cases,
+              mistakes={"selection_outside": _selection_outside,
+                        "folds_ignore_groups": _folds_ignore_groups,
+                        "stratified_group_folds": _stratified_group_folds})
 
 progress = make_progress(__name__, "Exercises 04")

@@ -14,10 +14,13 @@ import numpy as np
 
 from ..checks import ChoiceQuestion, FunctionQuestion, rate_question
 from ..data import last_above_first_task, make_uninformed_predictions, repeated_token_task, unmasked_tagging_task
-from . import make_progress
+from . import QuestionText, make_progress
 
 __all__ = ["tagging_example", "REPORTS", "VOCAB_SIZE", "mystery_tasks", "imbalanced_predictions",
            "q1", "q2", "q3", "q4", "q5", "q6", "progress"]
+
+#: What the learner reads, from ex06.toml beside this module.
+_TEXT = QuestionText(__name__)
 
 #: Two reported results on balanced test sets: correct answers out of the test-set size.
 REPORTS = {"A": {"correct": 112, "n_test": 200}, "B": {"correct": 532, "n_test": 950}}
@@ -167,110 +170,24 @@ def _binomial_against_coin():
 
 # --- questions -----------------------------------------------------------------------------
 
-q1 = FunctionQuestion(
-    name="Question 1 (write masked_token_accuracy)",
-    expected=_masked_token_accuracy_reference,
-    cases=_masked_cases,
-    mistakes=[
-        (lambda y_true, y_pred, mask: float(np.mean(np.asarray(y_true) == np.asarray(y_pred))),
-         "Your function counts the padded positions too: average only where the mask is on."),
-        (_mask_as_indices,
-         "A 0/1 mask of integers used as an index picks positions 0 and 1 instead of filtering: "
-         "convert it to booleans first."),
-    ],
-    hint="Turn the mask into booleans first (mask.astype(bool): Keras-style masks are 0/1 numbers, and "
-         "indexing with an integer array picks positions 0 and 1 instead of filtering). Then compare "
-         "y_true[keep] with y_pred[keep] and average.",
-    solution="def masked_token_accuracy(y_true, y_pred, mask):\n"
-             "    keep = np.asarray(mask).astype(bool)\n"
-             "    return np.mean(np.asarray(y_true)[keep] == np.asarray(y_pred)[keep])",
-)
+q1 = _TEXT.ask(FunctionQuestion, "q1", expected=_masked_token_accuracy_reference, cases=_masked_cases,
+              mistakes={"mistake_1": lambda y_true, y_pred, mask: float(np.mean(np.asarray(y_true) == np.asarray(y_pred))),
+                        "mask_as_indices": _mask_as_indices})
 
-q2 = rate_question(
-    name="Question 2 (per-sequence accuracy)",
-    expected=_per_sequence,
-    mistakes=[
-        (lambda: _per_sequence(use_mask=False),
-         "the padded positions count against the tagger here: its output there is meaningless. A padded "
-         "position must never make a sequence wrong: combine the correct tokens with ~mask."),
-        (lambda: _masked_token_accuracy_reference(*tagging_example()),
-         "that is the per-token accuracy on real tokens. A sequence counts only if *all* its real tokens "
-         "are right."),
-    ],
-    hint="correct = y_true == y_pred; a position is fine if it is correct or padding: correct | ~mask. "
-         "A sequence is right when all its positions are fine: .all(axis=1).",
-    solution="sequence_ok = ((y_true == y_pred) | ~mask).all(axis=1)\nper_sequence = sequence_ok.mean()",
-)
+q2 = _TEXT.ask(rate_question, "q2", expected=_per_sequence,
+              mistakes={"mistake_1": lambda: _per_sequence(use_mask=False),
+                        "mistake_2": lambda: _masked_token_accuracy_reference(*tagging_example())})
 
-q3 = rate_question(
-    name="Question 3 (binomial p-value of report A)",
-    expected=lambda: _binomial_p(REPORTS["A"]),
-    mistakes=[
-        (lambda: _binomial_p(REPORTS["A"]) / 2,
-         "that is one tail. 'Better or worse than a coin' is two-sided (binomtest's default)."),
-    ],
-    hint="scipy.stats.binomtest(k, n, 0.5).pvalue with k = REPORTS['A']['correct'] and "
-         "n = REPORTS['A']['n_test'].",
-    solution="report = ex06.REPORTS['A']\np_a = binomtest(report['correct'], report['n_test'], 0.5).pvalue",
-)
+q3 = _TEXT.ask(rate_question, "q3", expected=lambda: _binomial_p(REPORTS["A"]),
+              mistakes={"mistake_1": lambda: _binomial_p(REPORTS["A"]) / 2})
 
-q4 = ChoiceQuestion(
-    name="Question 4 (does report B beat a coin?)",
-    options={"yes": "report B's accuracy is the same as report A's, but on almost five times as many "
-                    "sequences it lies far outside what guessing produces.",
-             "no": "compute report B's own p-value before deciding: the same accuracy on a different number of "
-                   "sequences is a different amount of evidence."},
-    expected=lambda: "yes" if _binomial_p(REPORTS["B"]) < 0.05 else "no",
-    hint="Same accuracy as report A, but a different number of test sequences: binomtest again.",
-    solution="report = ex06.REPORTS['B']\np_b = binomtest(report['correct'], report['n_test'], 0.5).pvalue\n"
-             "b_beats_chance = 'yes' if p_b < 0.05 else 'no'",
-)
+q4 = _TEXT.ask(ChoiceQuestion, "q4", expected=lambda: "yes" if _binomial_p(REPORTS["B"]) < 0.05 else "no")
 
-q5 = ChoiceQuestion(
-    name="Question 5 (which score says nothing about order?)",
-    options={
-        "A": "token counts alone separate task A's classes almost perfectly, so a high LSTM score there says "
-             "nothing about order. On task B the counts do no better than the majority rate: something beyond "
-             "counts is needed there — order is the obvious candidate, though this baseline alone does not prove it.",
-        "B": "on task B the bag of tokens does no better than the majority rate: counts do not explain a high "
-             "score there.",
-        "both": "on one of the two tasks the bag of tokens is no better than the majority rate: counts do not "
-                "explain a high score there.",
-        "neither": "on one of the two tasks the bag of tokens is already near perfect: counting alone explains a "
-                   "high score there.",
-    },
-    expected=_explained_by_counts,
-    hint="Bag of tokens: counts = np.stack([(X == t).sum(axis=1) for t in range(1, VOCAB_SIZE + 1)], axis=1); "
-         "fit LogisticRegression(max_iter=1000) on the training counts and score it on the test counts. "
-         "Where it scores near 1, counting alone explains any high score.",
-    solution="def bag_of_tokens_accuracy(X_train, y_train, X_test, y_test):\n"
-             "    def counts(X):\n"
-             "        return np.stack([(X == t).sum(axis=1) for t in range(1, ex06.VOCAB_SIZE + 1)], axis=1)\n"
-             "    model = LogisticRegression(max_iter=1000).fit(counts(X_train), y_train)\n"
-             "    return model.score(counts(X_test), y_test)\n"
-             "bag = {name: bag_of_tokens_accuracy(*data) for name, data in ex06.mystery_tasks().items()}\n"
-             "no_evidence_of_order = 'A'  # the task whose bag-of-tokens score is near 1",
-)
+q5 = _TEXT.ask(ChoiceQuestion, "q5", expected=_explained_by_counts)
 
-q6 = rate_question(
-    name="Question 6 (a permutation test by hand)",
-    expected=_permutation_p,
-    tolerance=0.03,  # a Monte-Carlo estimate from 2,000 shuffles is within about 0.01 of the exact value
-    mistakes=[
-        (_binomial_against_coin,
-         "that tests against a coin (0.5), but this test set is mostly positive: a model that "
-         "ignores its input can score far above 0.5 just by predicting mostly 1. Shuffle the labels instead."),
-        (lambda: 1 - _permutation_p(),
-         "that is the share of shuffles that score *below* the model. Count the ones that score at least "
-         "as well (>=)."),
-        (lambda: _permutation_p(strictly_better=True),
-         "count the shuffles that score at least as well as the model (>=), not only the strictly better ones."),
-    ],
-    hint="rng = np.random.default_rng(0); observed = np.mean(y_true == y_pred); repeat 2,000 times: "
-         "np.mean(rng.permutation(y_true) == y_pred). p = (count of shuffled >= observed + 1) / (2000 + 1).",
-    solution="rng = np.random.default_rng(0)\nobserved = np.mean(y_true_i == y_pred_i)\n"
-             "shuffled = np.array([np.mean(rng.permutation(y_true_i) == y_pred_i) for _ in range(2000)])\n"
-             "p_permutation = (np.sum(shuffled >= observed) + 1) / (len(shuffled) + 1)",
-)
+q6 = _TEXT.ask(rate_question, "q6", expected=_permutation_p, tolerance=0.03,
+              mistakes={"binomial_against_coin": _binomial_against_coin,
+                        "mistake_2": lambda: 1 - _permutation_p(),
+                        "mistake_3": lambda: _permutation_p(strictly_better=True)})
 
 progress = make_progress(__name__, "Exercises 06")
