@@ -177,34 +177,50 @@ def _best_in_sds(ddof=1):
 
 # --- questions -----------------------------------------------------------------------------
 
+def _root_over_n_only():
+    _, p_b, n = _accuracies()
+    return p_b * (1 - p_b) / math.sqrt(n)
+
+
+def _single_image_spread():
+    _, p_b, _ = _accuracies()
+    return math.sqrt(p_b * (1 - p_b))
+
+
 q1 = _TEXT.ask(NumberQuestion, "q1", expected=_se_b, tolerance=0.0003, low=0.0, high=0.5,
-              mistakes={"mistake_1": lambda: _se_b() ** 2,
-                        "mistake_2": lambda: _accuracies()[1] * (1 - _accuracies()[1]) / math.sqrt(_accuracies()[2]),
-                        "mistake_3": lambda: math.sqrt(_accuracies()[1] * (1 - _accuracies()[1])),
-                        "mistake_4": lambda: _se(_accuracies()[0], _accuracies()[2])})
+               mistakes={"variance_not_se": lambda: _se_b() ** 2,
+                         "root_over_n_only": _root_over_n_only,
+                         "single_image_spread": _single_image_spread,
+                         "model_a_se": lambda: _se(_accuracies()[0], _accuracies()[2])})
 
 q2 = _TEXT.ask(ChoiceQuestion, "q2", expected=lambda: "yes" if _unpaired_says_better() else "no")
 
 q3 = _TEXT.ask(FunctionQuestion, "q3", expected=_mcnemar_reference, cases=_mcnemar_cases, tolerance=1e-6,
-              mistakes={"mistake_1": lambda b, c: _chi_square_from_counts(b, c, correction=True),
-                        "mistake_2": lambda b, c: _chi_square_from_counts(b, c, correction=False),
-                        "one_tail": _one_tail})
+               mistakes={"chi_square_corrected": lambda b, c: _chi_square_from_counts(b, c, correction=True),
+                         "chi_square_uncorrected": lambda b, c: _chi_square_from_counts(b, c, correction=False),
+                         "one_tail": _one_tail})
 
 q4 = _TEXT.ask(rate_question, "q4", expected=_mcnemar_on_data, tolerance=0.0002,
-              mistakes={"mistake_1": lambda: _mcnemar_on_data() / 2,
-                        "binomtest_on_all_samples": _binomtest_on_all_samples,
-                        "mistake_3": lambda: _chi_square_p(True),
-                        "mistake_4": lambda: _chi_square_p(False)})
+               mistakes={"one_tail": lambda: _mcnemar_on_data() / 2,
+                         "binomtest_on_all_samples": _binomtest_on_all_samples,
+                         "chi_square_corrected": lambda: _chi_square_p(True),
+                         "chi_square_uncorrected": lambda: _chi_square_p(False)})
 
 q5 = _TEXT.ask(rate_question, "q5", expected=_corrected_p, tolerance=0.0001,
-              mistakes={"mistake_1": lambda: _paired_t_p(ratio=0.0),
-                        "unpaired_t_p": _unpaired_t_p,
-                        "mistake_3": lambda: _paired_t_p(ratio=FOLDS["n_test"] / FOLDS["n_train"], one_sided=True),
-                        "mistake_4": lambda: _paired_t_p(ratio=FOLDS["n_train"] / FOLDS["n_test"])})
+               mistakes={"plain_paired_t": lambda: _paired_t_p(ratio=0.0),
+                         "unpaired_t_p": _unpaired_t_p,
+                         "one_tail": lambda: _paired_t_p(ratio=FOLDS["n_test"] / FOLDS["n_train"], one_sided=True),
+                         "ratio_upside_down": lambda: _paired_t_p(ratio=FOLDS["n_train"] / FOLDS["n_test"])})
+
+
+def _range_in_sds():
+    runs = seed_runs()
+    return float((runs.max() - runs.min()) / runs.std(ddof=1))
+
 
 q6 = _TEXT.ask(NumberQuestion, "q6", expected=_best_in_sds, tolerance=0.01, low=0.0, high=10.0,
-              mistakes={"mistake_1": lambda: _best_in_sds(ddof=0),
-                        "mistake_2": lambda: float(seed_runs().max() - seed_runs().mean()),
-                        "mistake_3": lambda: float((seed_runs().max() - seed_runs().min()) / seed_runs().std(ddof=1))})
+               mistakes={"population_sd": lambda: _best_in_sds(ddof=0),
+                         "gap_not_in_sds": lambda: float(seed_runs().max() - seed_runs().mean()),
+                         "range_in_sds": _range_in_sds})
 
 progress = make_progress(__name__, "Exercises 05")

@@ -170,24 +170,28 @@ def _binomial_against_coin():
 
 # --- questions -----------------------------------------------------------------------------
 
+def _padding_counted(y_true, y_pred, mask):
+    return float(np.mean(np.asarray(y_true) == np.asarray(y_pred)))
+
+
 q1 = _TEXT.ask(FunctionQuestion, "q1", expected=_masked_token_accuracy_reference, cases=_masked_cases,
-              mistakes={"mistake_1": lambda y_true, y_pred, mask: float(np.mean(np.asarray(y_true) == np.asarray(y_pred))),
-                        "mask_as_indices": _mask_as_indices})
+               mistakes={"padding_counted": _padding_counted,
+                         "mask_as_indices": _mask_as_indices})
 
 q2 = _TEXT.ask(rate_question, "q2", expected=_per_sequence,
-              mistakes={"mistake_1": lambda: _per_sequence(use_mask=False),
-                        "mistake_2": lambda: _masked_token_accuracy_reference(*tagging_example())})
+               mistakes={"padding_counted": lambda: _per_sequence(use_mask=False),
+                         "per_token_accuracy": lambda: _masked_token_accuracy_reference(*tagging_example())})
 
 q3 = _TEXT.ask(rate_question, "q3", expected=lambda: _binomial_p(REPORTS["A"]),
-              mistakes={"mistake_1": lambda: _binomial_p(REPORTS["A"]) / 2})
+               mistakes={"one_tail": lambda: _binomial_p(REPORTS["A"]) / 2})
 
 q4 = _TEXT.ask(ChoiceQuestion, "q4", expected=lambda: "yes" if _binomial_p(REPORTS["B"]) < 0.05 else "no")
 
 q5 = _TEXT.ask(ChoiceQuestion, "q5", expected=_explained_by_counts)
 
 q6 = _TEXT.ask(rate_question, "q6", expected=_permutation_p, tolerance=0.03,
-              mistakes={"binomial_against_coin": _binomial_against_coin,
-                        "mistake_2": lambda: 1 - _permutation_p(),
-                        "mistake_3": lambda: _permutation_p(strictly_better=True)})
+               mistakes={"binomial_against_coin": _binomial_against_coin,
+                         "share_below": lambda: 1 - _permutation_p(),
+                         "strictly_better_only": lambda: _permutation_p(strictly_better=True)})
 
 progress = make_progress(__name__, "Exercises 06")

@@ -127,23 +127,25 @@ def _total_not_mean(y_true, y_pred, false_negative_cost):
     return _cost_reference(y_true, y_pred, false_negative_cost) * len(y_true)
 
 
+# --- questions -----------------------------------------------------------------------------
+
 q1 = _TEXT.ask(rate_question, "q1", expected=_majority_rate, tolerance=0.0005,
-              mistakes={"minority_rate": _minority_rate})
+               mistakes={"minority_rate": _minority_rate})
 
 q2 = _TEXT.ask(ChoiceQuestion, "q2", expected=_flagged_check)
 
 q3 = _TEXT.ask(rate_question, "q3", expected=lambda: _honest_report().scores["balanced_accuracy"].value,
-              tolerance=1e-4,
-              mistakes={"mistake_1": lambda: _colleague_report().scores["balanced_accuracy"].value})
+               tolerance=1e-4,
+               mistakes={"colleague_data_score": lambda: _colleague_report().scores["balanced_accuracy"].value})
 
 q4 = _TEXT.ask(FunctionQuestion, "q4", expected=_cost_reference, cases=_cost_cases,
-              mistakes={"swapped_costs": _swapped_costs,
-                        "total_not_mean": _total_not_mean})
+               mistakes={"swapped_costs": _swapped_costs,
+                         "total_not_mean": _total_not_mean})
 
-q5 = _TEXT.ask(NumberQuestion, "q5", expected=lambda: _honest_report().cost.cost_chosen, tolerance=0.002, low=0.0,
-              high=float(MISSED_TUMOUR_COST),
-              mistakes={"mistake_1": lambda: _honest_report().cost.cost_default,
-                        "mistake_2": lambda: _honest_report().cost.best_trivial_cost})
+q5 = _TEXT.ask(NumberQuestion, "q5", expected=lambda: _honest_report().cost.cost_chosen, tolerance=0.002,
+               low=0.0, high=float(MISSED_TUMOUR_COST),
+               mistakes={"cost_at_threshold_half": lambda: _honest_report().cost.cost_default,
+                         "best_trivial_rule": lambda: _honest_report().cost.best_trivial_cost})
 
 
 def _threshold_half_wins():
