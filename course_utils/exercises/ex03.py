@@ -74,9 +74,21 @@ def _recall(label):
 
 # --- question 1: one recall with a mask -------------------------------------------------------------
 
+
+def _one_vs_rest_accuracy():
+    """Mistake: the two emergency masks compared over all patients."""
+    y_true, y_pred = triage()
+    return float(np.mean((y_true == 2) == (y_pred == 2)))
+
+
+def _precision_not_recall():
+    """Mistake: the mask on the predicted emergencies (precision)."""
+    y_true, y_pred = triage()
+    return float(np.mean(y_true[y_pred == 2] == 2))
+
+
 q1 = _TEXT.ask(rate_question, "q1", expected=lambda: _recall(2),
-              mistakes={"mistake_1": lambda: float(np.mean((triage()[0] == 2) == (triage()[1] == 2))),
-                        "mistake_2": lambda: float(np.mean(triage()[0][triage()[1] == 2] == 2))})
+               mistakes={"one_vs_rest_accuracy": _one_vs_rest_accuracy, "precision_not_recall": _precision_not_recall})
 
 # --- question 2: per_class_recall, the function ---------------------------------------------------
 
@@ -106,13 +118,22 @@ def _recall_cases():
 
 
 q2 = _TEXT.ask(FunctionQuestion, "q2", expected=_per_class_recall, cases=_recall_cases,
-              mistakes={"precision_by_class": _precision_by_class,
-                        "one_vs_rest_by_class": _one_vs_rest_by_class})
+               mistakes={"precision_by_class": _precision_by_class, "one_vs_rest_by_class": _one_vs_rest_by_class})
 
 # --- questions 3–4: averages --------------------------------------------------------------------
 
-q3 = _TEXT.ask(rate_question, "q3", expected=lambda: float(np.mean(list(_per_class_recall(*triage()).values()))),
-              mistakes={"mistake_1": lambda: float(np.mean(triage()[0] == triage()[1]))})
+
+def _macro_recall():
+    return float(np.mean(list(_per_class_recall(*triage()).values())))
+
+
+def _plain_accuracy():
+    """Mistake: accuracy, i.e. the recalls weighted by class size."""
+    y_true, y_pred = triage()
+    return float(np.mean(y_true == y_pred))
+
+
+q3 = _TEXT.ask(rate_question, "q3", expected=_macro_recall, mistakes={"plain_accuracy": _plain_accuracy})
 
 
 def _triage_average():
@@ -132,11 +153,22 @@ def _weakest_species():
     return min(recalls, key=recalls.get)
 
 
+def _todays_accuracy():
+    """The camera-trap classifier's accuracy as it is (question 6's mistake ``todays_accuracy``)."""
+    y_true, y_pred = camera_trap()
+    return float(np.mean(y_true == y_pred))
+
+
 def _accuracy_if_fixed():
     y_true, y_pred = camera_trap()
     weakest = _weakest_species()
     share = float(np.mean(y_true == weakest))
-    return float(np.mean(y_true == y_pred)) + share * (1 - _per_class_recall(y_true, y_pred)[weakest])
+    return _todays_accuracy() + share * (1 - _per_class_recall(y_true, y_pred)[weakest])
+
+
+def _fixed_with_macro_weight():
+    """Mistake: the weakest species' recall raised to 1, but weighted 1/5 (macro) instead of by its share."""
+    return _todays_accuracy() + 0.2 * (1 - min(_per_class_recall(*camera_trap()).values()))
 
 
 def _species_messages():
@@ -152,9 +184,7 @@ def _species_messages():
 q5 = _TEXT.ask(ChoiceQuestion, "q5", options=_species_messages(), expected=_weakest_species)
 
 q6 = _TEXT.ask(rate_question, "q6", expected=_accuracy_if_fixed, tolerance=0.0002,
-              mistakes={"mistake_1": lambda: float(np.mean(camera_trap()[0] == camera_trap()[1])),
-                        "mistake_2": lambda: float(np.mean(camera_trap()[0] == camera_trap()[1])) + 0.2 * (1 - min(
-                                        _per_class_recall(*camera_trap()).values()))})
+               mistakes={"todays_accuracy": _todays_accuracy, "fixed_with_macro_weight": _fixed_with_macro_weight})
 
 # --- question 7: resampling, evaluated honestly ---------------------------------------------------
 
@@ -182,7 +212,6 @@ def _honest_recall():
     return float(np.mean(model.predict(X_te)[y_te == 1] == 1))
 
 
-q7 = _TEXT.ask(rate_question, "q7", expected=_honest_recall,
-              mistakes={"article_recall": _article_recall})
+q7 = _TEXT.ask(rate_question, "q7", expected=_honest_recall, mistakes={"article_recall": _article_recall})
 
 progress = make_progress(__name__, "Exercises 03")

@@ -380,14 +380,14 @@ def _valid_indices(part, n):
 # --- questions -----------------------------------------------------------------------------
 
 q1 = _TEXT.ask(PipelineQuestion, "q1", expected=_reference_pipeline, data=noise_data, cv=selection_cv,
-              leaky=_leaky_selection_score)
+               leaky=_leaky_selection_score)
 
 q2 = _TEXT.ask(_splitter_question, "q2", study="x-rays")
 
 q3 = _TEXT.ask(rate_question, "q3", expected=_chosen_on_validation,
-              mistakes={"mistake_1": lambda: float(candidate_scores()["test"].max()),
-                        "mistake_2": lambda: float(candidate_scores()["validation"].max()),
-                        "mistake_3": lambda: float(candidate_scores()["test"].mean())})
+               mistakes={"best_test_score": lambda: float(candidate_scores()["test"].max()),
+                         "best_validation_score": lambda: float(candidate_scores()["validation"].max()),
+                         "mean_test_score": lambda: float(candidate_scores()["test"].mean())})
 
 q4 = _TEXT.ask(SplitterQuestion, "q4", expected=_group_splitter, data=duplicated_data, leaky=_shuffled_kfold_score)
 
@@ -396,8 +396,8 @@ q5 = _TEXT.ask(ChoiceQuestion, "q5", expected=_leaked_column)
 q6 = _TEXT.ask(_splitter_question, "q6", study="sales")
 
 q7 = _TEXT.ask(FunctionQuestion, "q7", expected=_honest_reference, cases=_honest_cases,
-              mistakes={"selection_outside": _selection_outside,
-                        "folds_ignore_groups": _folds_ignore_groups,
-                        "stratified_group_folds": _stratified_group_folds})
+               mistakes={"selection_outside": _selection_outside,
+                         "folds_ignore_groups": _folds_ignore_groups,
+                         "stratified_group_folds": _stratified_group_folds})
 
 progress = make_progress(__name__, "Exercises 04")
