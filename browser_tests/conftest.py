@@ -51,10 +51,7 @@ def lab(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def browser():
-    problem = chromium.missing_message("test-browser")
-    if problem:
-        pytest.fail(problem)
-    with chromium.launched() as browser:
+    with chromium.launched(make_target="test-browser") as browser:
         yield browser
 
 

@@ -27,6 +27,7 @@ import re
 import traceback
 import warnings
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -54,14 +55,19 @@ class _Placeholder:
 #: Put in exercise notebooks where the learner's answer goes.
 ____ = _Placeholder()
 
+class _Style(NamedTuple):
+    colour: str
+    title: str
+
+
 _STYLES = {
-    "correct": ("#00785A", "Correct"),
-    "incorrect": ("#B34700", "Incorrect"),
-    "not attempted": ("#0072B2", "Not attempted yet"),
-    "hint": ("#8A5C00", "Hint"),
-    "solution": ("#A0467F", "Solution"),
-    "progress": ("#0072B2", "Progress"),
-    "checker problem": ("#000000", "Checker problem (not your fault)"),
+    "correct": _Style("#00785A", "Correct"),
+    "incorrect": _Style("#B34700", "Incorrect"),
+    "not attempted": _Style("#0072B2", "Not attempted yet"),
+    "hint": _Style("#8A5C00", "Hint"),
+    "solution": _Style("#A0467F", "Solution"),
+    "progress": _Style("#0072B2", "Progress"),
+    "checker problem": _Style("#000000", "Checker problem (not your fault)"),
 }
 
 #: How a learner reports a checker problem.
@@ -97,7 +103,7 @@ class Verdict:
         return self.status == "correct"
 
     def __str__(self):
-        return f"{_STYLES[self.status][1]}: {self.message}"
+        return f"{_STYLES[self.status].title}: {self.message}"
 
     def __repr__(self):
         return str(self)

@@ -248,6 +248,7 @@ def plot_threshold_tradeoff(y_true, scores, *, threshold=None, ax=None):
     Returns
     -------
     matplotlib Axes
+        The axes holding the precision and the recall curve.
 
     Examples
     --------

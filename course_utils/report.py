@@ -1080,6 +1080,7 @@ def honest_report(model, X, y, *, groups=None, time=None, cv=None, n_splits=5, n
     Returns
     -------
     HonestReport
+        A :class:`MulticlassHonestReport` when ``y`` has more than two classes.
 
     Examples
     --------

@@ -391,7 +391,8 @@ def prevalence_explorer(*, negatives_per_positive=1.0, auc=0.75, n_positive=100,
     Returns
     -------
     LiveExperiment
-        ``result`` is a :class:`~course_utils.experiments.PrevalenceResult`.
+        ``result`` is the :class:`~course_utils.experiments.PrevalenceResult`
+        (scores, ROC-AUC, average precision) at the slider's class ratio.
 
     Examples
     --------
@@ -563,7 +564,8 @@ def seed_spread_explorer(lab, *, n_seeds=20, n_test=400, hidden_units=32, questi
     Returns
     -------
     LiveExperiment
-        ``result`` is a :class:`~course_utils.variance.SeedSpreadResult`.
+        ``result`` is the :class:`~course_utils.variance.SeedSpreadResult` of the
+        current number of seeds, test size and model size.
 
     Examples
     --------
@@ -626,7 +628,8 @@ def selection_leak_explorer(*, n_features=2000, n_selected=20, n_samples=80, see
     Returns
     -------
     LiveExperiment
-        ``result`` is a :class:`~course_utils.leakage.LeakResult`.
+        ``result`` holds the wrong-way and right-way scores at the current
+        sliders, as a :class:`~course_utils.leakage.LeakResult`.
 
     Examples
     --------
@@ -744,7 +747,8 @@ def rare_class_explorer(*, keep_fraction=1.0, overlap=0.0, rare_class=8, questio
     Returns
     -------
     LiveExperiment
-        ``result`` is a :class:`~course_utils.per_class.RareClassResult`.
+        ``result``: the test-set scores at the sliders' settings (a
+        :class:`~course_utils.per_class.RareClassResult`).
 
     Examples
     --------
@@ -806,7 +810,8 @@ def cost_threshold_explorer(report, *, false_negative_cost=5.0, question=None):
     Returns
     -------
     LiveExperiment
-        ``result`` is a :class:`~course_utils.report.CostAnalysis`.
+        ``result`` is the report's threshold analysis redone for the slider's
+        false-negative cost (a :class:`~course_utils.report.CostAnalysis`).
 
     Examples
     --------

@@ -45,8 +45,5 @@ def server(site):
 
 @pytest.fixture(scope="session")
 def browser():
-    problem = chromium.missing_message("test-site")
-    if problem:
-        pytest.fail(problem)
-    with chromium.launched() as browser:
+    with chromium.launched(make_target="test-site") as browser:
         yield browser

@@ -236,6 +236,16 @@ def verdict(ok):
     return "OK" if ok else "**OVER**"
 
 
+def print_header(*columns, first=False):
+    """Start a Markdown table (after a blank line unless it is the first)."""
+    print(("" if first else "\n") + "| " + " | ".join(columns) + " |\n" + "|---" * len(columns) + "|")
+
+
+def print_row(*cells):
+    """One row of the Markdown table being printed."""
+    print("| " + " | ".join(str(cell) for cell in cells) + " |", flush=True)
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description="Benchmark the notebooks and widgets.")
     parser.add_argument("notebooks", nargs="*", type=Path)
@@ -251,60 +261,60 @@ def main(argv=None):
         paths += sorted((ROOT / "solutions").glob("*.ipynb"))
 
     results = {"notebooks": [], "widgets": []}
-    print("| notebook | seconds | budget | peak RSS MB | budget | verdict |\n|---|---|---|---|---|---|")
+    print_header("notebook", "seconds", "budget", "peak RSS MB", "budget", "verdict", first=True)
     for path in paths:
         row = bench_notebook(path)
         results["notebooks"].append(row)
         ok = row["seconds"] <= NOTEBOOK_SECONDS and row["peak_mb"] <= NOTEBOOK_MB
-        print(f"| {row['notebook']} | {row['seconds']} | {NOTEBOOK_SECONDS:.0f} | {row['peak_mb']} "
-              f"| {NOTEBOOK_MB:.0f} | {verdict(ok)} |", flush=True)
+        print_row(row["notebook"], row["seconds"], f"{NOTEBOOK_SECONDS:.0f}", row["peak_mb"], f"{NOTEBOOK_MB:.0f}",
+                  verdict(ok))
     total = round(sum(r["seconds"] for r in results["notebooks"]), 1)
-    print(f"| **total** | {total} | {COURSE_SECONDS:.0f} | | | {verdict(total <= COURSE_SECONDS)} |")
+    print_row("**total**", total, f"{COURSE_SECONDS:.0f}", "", "", verdict(total <= COURSE_SECONDS))
 
     if not args.no_widgets:
-        print("\n| widget, Python update (experiment + figure + PNG) | control | updates | p50 ms | p95 ms | max ms "
-              "| CPU p95 ms | budget p95 | verdict |\n|---|---|---|---|---|---|---|---|---|")
+        print_header("widget, Python update (experiment + figure + PNG)", "control", "updates", "p50 ms", "p95 ms",
+                     "max ms", "CPU p95 ms", "budget p95", "verdict")
         for row in bench_widgets():
             results["widgets"].append(row)
             ok = "retrain" in row["widget"] or row["p95_ms"] <= WIDGET_PYTHON_MS  # training says so on screen
-            print(f"| {row['widget']} | {row['control']} | {row['updates']} | {row['p50_ms']} | {row['p95_ms']} "
-                  f"| {row['max_ms']} | {row['cpu_p95_ms']} | {WIDGET_PYTHON_MS:.0f} | {verdict(ok)} |")
+            print_row(row["widget"], row["control"], row["updates"], row["p50_ms"], row["p95_ms"], row["max_ms"],
+                      row["cpu_p95_ms"], f"{WIDGET_PYTHON_MS:.0f}", verdict(ok))
     browser = ROOT / "browser-artifacts" / "widget_latency_browser.json"
     if browser.exists():  # written by `make test-browser`: key press in Chromium to new figure on screen
-        print("\n| widget, in the browser (last `make test-browser`): key press to new figure | presses | p50 ms "
-              "| p95 ms | max ms | budget p95 | verdict |\n|---|---|---|---|---|---|---|")
+        print_header("widget, in the browser (last `make test-browser`): key press to new figure", "presses",
+                     "p50 ms", "p95 ms", "max ms", "budget p95", "verdict")
         for name, times in json.loads(browser.read_text()).items():
             row = {"widget": name, **latency_summary(times)}
             results.setdefault("browser_widgets", []).append(row)
-            print(f"| {name} | {row['updates']} | {row['p50_ms']} | {row['p95_ms']} | {row['max_ms']} "
-                  f"| {WIDGET_P95_MS:.0f} | {verdict(row['p95_ms'] <= WIDGET_P95_MS)} |")
+            print_row(name, row["updates"], row["p50_ms"], row["p95_ms"], row["max_ms"], f"{WIDGET_P95_MS:.0f}",
+                      verdict(row["p95_ms"] <= WIDGET_P95_MS))
     walk = ROOT / "browser-artifacts" / "kernel_memory_walk.json"
     if walk.exists():  # written by `make test-browser`: one JupyterLab session, 00 → last notebook
         steps = json.loads(walk.read_text())
         results["walk"] = steps
-        print("\n| walk in one JupyterLab session (last `make test-browser`) | live kernels | their PSS MB "
-              "| budget | verdict |\n|---|---|---|---|---|")
+        print_header("walk in one JupyterLab session (last `make test-browser`)", "live kernels", "their PSS MB",
+                     "budget", "verdict")
         for step in steps:
-            print(f"| {step['step']} | {step['kernels']} | {step['pss_mb']} | {WALK_MB:.0f} "
-                  f"| {verdict(step['pss_mb'] <= WALK_MB)} |")
+            print_row(step["step"], step["kernels"], step["pss_mb"], f"{WALK_MB:.0f}",
+                      verdict(step["pss_mb"] <= WALK_MB))
         peak = max(step["pss_mb"] for step in steps)
-        print(f"| **peak** | | **{peak}** | {WALK_MB:.0f} | {verdict(peak <= WALK_MB)} |")
+        print_row("**peak**", "", f"**{peak}**", f"{WALK_MB:.0f}", verdict(peak <= WALK_MB))
     if not args.no_engine:
         row = bench_ensemble()
         results["engine"] = row
-        print("\n| batched ensemble, 20 seeds | loop over fit s | engine s | speedup | budget | verdict | "
-              "mean ± sd (loop / engine) |\n|---|---|---|---|---|---|---|")
-        print(f"| notebook 05 model | {row['loop_seconds']} | {row['engine_seconds']} | {row['speedup']}× | ≥ 10× "
-              f"| {verdict(row['speedup'] >= 10)} | {row['loop_mean_sd'][0]} ± {row['loop_mean_sd'][1]} / "
-              f"{row['engine_mean_sd'][0]} ± {row['engine_mean_sd'][1]} |")
+        print_header("batched ensemble, 20 seeds", "loop over fit s", "engine s", "speedup", "budget", "verdict",
+                     "mean ± sd (loop / engine)")
+        print_row("notebook 05 model", row["loop_seconds"], row["engine_seconds"], f"{row['speedup']}×", "≥ 10×",
+                  verdict(row["speedup"] >= 10), f"{row['loop_mean_sd'][0]} ± {row['loop_mean_sd'][1]} / "
+                  f"{row['engine_mean_sd'][0]} ± {row['engine_mean_sd'][1]}")
     if not args.no_report:
         row = bench_report()
         results["report"] = row
-        print("\n| honest_report (07), logistic regression | 5 splits × 3 seeds s | with cost threshold s | budget "
-              "| verdict | cost widget p50 / p95 ms |\n|---|---|---|---|---|---|")
-        print(f"| {row['rows']:,} rows × {row['features']} features | {row['seconds']} | {row['seconds_with_cost']} "
-              f"| {REPORT_SECONDS:.0f} | {verdict(row['seconds'] <= REPORT_SECONDS)} | {row['widget_p50_ms']} / "
-              f"{row['widget_p95_ms']} |")
+        print_header("honest_report (07), logistic regression", "5 splits × 3 seeds s", "with cost threshold s",
+                     "budget", "verdict", "cost widget p50 / p95 ms")
+        print_row(f"{row['rows']:,} rows × {row['features']} features", row["seconds"], row["seconds_with_cost"],
+                  f"{REPORT_SECONDS:.0f}", verdict(row["seconds"] <= REPORT_SECONDS),
+                  f"{row['widget_p50_ms']} / {row['widget_p95_ms']}")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n")
     return 0

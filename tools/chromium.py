@@ -15,18 +15,17 @@ FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-def missing_message(make_target):
-    """Why the tests cannot run, or None when the browser is installed."""
-    if Path(CHROMIUM).exists():
-        return None
-    return f"{CHROMIUM} not found: run `make {make_target}` (it installs Debian's chromium)"
-
-
 @contextlib.contextmanager
-def launched():
-    """A headless Chromium browser (Playwright's ``Browser``), closed on exit."""
+def launched(*, make_target):
+    """A headless Chromium browser (Playwright's ``Browser``), closed on exit.
+
+    ``make_target`` is the Makefile target that installs the browser and runs the tests, named in
+    the error when the browser is missing.
+    """
     from playwright.sync_api import sync_playwright
 
+    if not Path(CHROMIUM).exists():
+        raise FileNotFoundError(f"{CHROMIUM} not found: run `make {make_target}` (it installs Debian's chromium)")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
         try:

@@ -27,47 +27,9 @@ Examples
 (10, 3)
 """
 
-from .real import Split, load_digits_one_vs_rest, load_digits_with_rare_class, load_german_credit, load_tumours
-from .sequences import (
-    counting_task,
-    first_token_task,
-    last_above_first_task,
-    noisy_tagging_task,
-    repeated_token_task,
-    unmasked_tagging_task,
-)
-from .tabular import (
-    make_binormal_probabilities,
-    make_binormal_scores,
-    make_candidate_accuracies,
-    make_categorical_noise,
-    make_confused_predictions,
-    make_drifting_series,
-    make_duplicated_noise,
-    make_grouped_noise,
-    make_imbalanced_binary,
-    make_imbalanced_noise,
-    make_missed_class_predictions,
-    make_noise_classification,
-    make_overconfident_logits,
-    make_paired_fold_scores,
-    make_paired_predictions,
-    make_patient_table,
-    make_seed_accuracies,
-    make_shifted_minority_data,
-    make_uninformed_predictions,
-)
+from . import real, sequences, tabular
+from .real import *  # noqa: F403 - each module's __all__ lists its public names
+from .sequences import *  # noqa: F403
+from .tabular import *  # noqa: F403
 
-__all__ = [  # alphabetical within each shape module (the modules keep their own, thematic order)
-    # tabular
-    "make_binormal_probabilities", "make_binormal_scores", "make_candidate_accuracies", "make_categorical_noise",
-    "make_confused_predictions", "make_drifting_series", "make_duplicated_noise", "make_grouped_noise",
-    "make_imbalanced_binary", "make_imbalanced_noise", "make_missed_class_predictions", "make_noise_classification",
-    "make_overconfident_logits", "make_paired_fold_scores", "make_paired_predictions", "make_patient_table",
-    "make_seed_accuracies", "make_shifted_minority_data", "make_uninformed_predictions",
-    # sequences
-    "counting_task", "first_token_task", "last_above_first_task", "noisy_tagging_task", "repeated_token_task",
-    "unmasked_tagging_task",
-    # real
-    "load_digits_one_vs_rest", "load_digits_with_rare_class", "load_german_credit", "load_tumours", "Split",
-]
+__all__ = tabular.__all__ + sequences.__all__ + real.__all__

@@ -105,6 +105,7 @@ def train_mlp_ensemble(X_train, y_train, X_test, y_test, *, n_members=20, hidden
     Returns
     -------
     EnsembleResult
+        Every member's seeds, accuracies, test predictions and loss curve.
 
     Examples
     --------
