@@ -13,5 +13,5 @@ _TEXT = QuestionText(__name__)
 PREVALENCE = 0.03
 
 q1 = _TEXT.ask(rate_question, "q1", expected=lambda: always_negative_experiment(PREVALENCE).accuracy,
-              mistakes={"mistake_1": lambda: PREVALENCE,
-                        "mistake_2": lambda: 100 * (1 - PREVALENCE)})
+               mistakes={"share_of_positives": lambda: PREVALENCE,
+                         "percentage_not_fraction": lambda: 100 * (1 - PREVALENCE)})

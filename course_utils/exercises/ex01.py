@@ -66,7 +66,7 @@ def _precision_recall_f1(y_true, y_pred):
     return counts.precision, counts.recall, counts.f1
 
 
-def _recall_precision_f1(y_true, y_pred):
+def _precision_recall_swapped(y_true, y_pred):
     precision, recall, f1 = _precision_recall_f1(y_true, y_pred)
     return recall, precision, f1
 
@@ -93,58 +93,80 @@ def _metric_cases():
 
 
 q1 = _TEXT.ask(FunctionQuestion, "q1", expected=_precision_recall_f1, cases=_metric_cases,
-              mistakes={"recall_precision_f1": _recall_precision_f1,
-                        "harmonic_f1": _harmonic_f1,
-                        "zero_for_undefined": _zero_for_undefined})
+               mistakes={"precision_recall_swapped": _precision_recall_swapped,
+                         "harmonic_f1": _harmonic_f1,
+                         "zero_for_undefined": _zero_for_undefined})
 
 # --- questions 2–5: the screening model ----------------------------------------------------------
 
-q2 = _TEXT.ask(NumberQuestion, "q2", expected=lambda: _counts().accuracy - float(np.mean(screening_data()[0] == 0)),
-              tolerance=0.0002, low=-1.0, high=1.0,
-              mistakes={"mistake_1": lambda: float(np.mean(screening_data()[0] == 0)) - _counts().accuracy,
-                        "mistake_2": lambda: _counts().accuracy - float(np.mean(screening_data()[0])),
-                        "mistake_3": lambda: _counts().accuracy})
+
+def _baseline_accuracy():
+    """Accuracy of 'everybody is healthy': the share of healthy patients."""
+    return float(np.mean(screening_data()[0] == 0))
+
+
+q2 = _TEXT.ask(NumberQuestion, "q2", expected=lambda: _counts().accuracy - _baseline_accuracy(),
+               tolerance=0.0002, low=-1.0, high=1.0,
+               mistakes={"sign_flipped": lambda: _baseline_accuracy() - _counts().accuracy,
+                         "minus_share_of_sick": lambda: _counts().accuracy - float(np.mean(screening_data()[0])),
+                         "model_accuracy_alone": lambda: _counts().accuracy})
 
 q3 = _TEXT.ask(rate_question, "q3", expected=lambda: _counts().balanced_accuracy,
-              mistakes={"mistake_1": lambda: _counts().accuracy,
-                        "mistake_2": lambda: (_counts().precision + _counts().recall) / 2,
-                        "mistake_3": lambda: _counts().recall})
+               mistakes={"plain_accuracy": lambda: _counts().accuracy,
+                         "precision_recall_mean": lambda: (_counts().precision + _counts().recall) / 2,
+                         "recall_alone": lambda: _counts().recall})
 
 
 def _largest_threshold_with_recall(target=0.9):
     return float(max(t for t in THRESHOLDS if _counts(t).recall >= target))
 
 
+def _smallest_threshold_short_of_recall(target=0.9):
+    return float(min(t for t in THRESHOLDS if _counts(t).recall < target))
+
+
 q4 = _TEXT.ask(rate_question, "q4", expected=_largest_threshold_with_recall,
-              mistakes={"mistake_1": lambda: 0.5,
-                        "mistake_2": lambda: float(min(t for t in THRESHOLDS if _counts(t).recall < 0.9))})
+               mistakes={"default_threshold": lambda: 0.5,
+                         "one_step_too_high": _smallest_threshold_short_of_recall})
+
+
+def _counts_at_recall_threshold():
+    """The counts at the threshold of question 4."""
+    return _counts(_largest_threshold_with_recall())
 
 
 def _alarms_per_find():
-    counts = _counts(_largest_threshold_with_recall())
+    counts = _counts_at_recall_threshold()
     return counts.fp / counts.tp
 
 
 q5 = _TEXT.ask(NumberQuestion, "q5", expected=_alarms_per_find, tolerance=0.01, low=0.0, high=2000.0,
-              mistakes={"mistake_1": lambda: 1 / _alarms_per_find(),
-                        "mistake_2": lambda: _counts(_largest_threshold_with_recall()).fp,
-                        "mistake_3": lambda: 1 - _counts(_largest_threshold_with_recall()).precision})
+               mistakes={"finds_per_alarm": lambda: 1 / _alarms_per_find(),
+                         "false_alarm_count": lambda: _counts_at_recall_threshold().fp,
+                         "false_discovery_rate": lambda: 1 - _counts_at_recall_threshold().precision})
 
 # --- question 6: the quiz, as one honest number --------------------------------------------------
+
+
+def _quiz_errors():
+    return round((1 - QUIZ["accuracy"]) * QUIZ["n_samples"])
 
 
 def _quiz_counts(false_alarms=None):
     tp = round(QUIZ["recall"] * QUIZ["n_positive"])
     fn = QUIZ["n_positive"] - tp
-    errors = round((1 - QUIZ["accuracy"]) * QUIZ["n_samples"])
-    fp = errors - fn if false_alarms is None else false_alarms
+    fp = _quiz_errors() - fn if false_alarms is None else false_alarms
     return ConfusionCounts(tp=tp, fp=fp, fn=fn, tn=QUIZ["n_samples"] - QUIZ["n_positive"] - fp)
 
 
+def _mcc_with_every_error_a_false_alarm():
+    return _quiz_counts(false_alarms=_quiz_errors()).mcc
+
+
 q6 = _TEXT.ask(NumberQuestion, "q6", expected=lambda: _quiz_counts().mcc, tolerance=0.001, low=-1.0, high=1.0,
-              mistakes={"mistake_1": lambda: _quiz_counts(false_alarms=round((1 - QUIZ["accuracy"]) * QUIZ["n_samples"])).mcc,
-                        "mistake_2": lambda: _quiz_counts().balanced_accuracy,
-                        "mistake_3": lambda: QUIZ["accuracy"]})
+               mistakes={"every_error_a_false_alarm": _mcc_with_every_error_a_false_alarm,
+                         "balanced_accuracy": lambda: _quiz_counts().balanced_accuracy,
+                         "quiz_accuracy": lambda: QUIZ["accuracy"]})
 
 # --- question 7: choose a threshold by what the errors cost --------------------------------------
 

@@ -89,11 +89,11 @@ def calibration_splits():
 
 # --- questions 1–3: cross-entropy by hand, and what dominates it ---------------------------------
 
-q1 = _TEXT.ask(NumberQuestion, "q1", expected=lambda: binary_cross_entropy(*predictions()), tolerance=0.0005, low=0.0,
-              high=50.0,
-              mistakes={"mistake_1": lambda: -binary_cross_entropy(*predictions()),
-                        "mistake_2": lambda: binary_cross_entropy(*predictions()) / np.log(10),
-                        "mistake_3": lambda: float(-np.mean(np.log(predictions()[1])))})
+q1 = _TEXT.ask(NumberQuestion, "q1", expected=lambda: binary_cross_entropy(*predictions()),
+               tolerance=0.0005, low=0.0, high=50.0,
+               mistakes={"sign_flipped": lambda: -binary_cross_entropy(*predictions()),
+                         "log10_not_ln": lambda: binary_cross_entropy(*predictions()) / np.log(10),
+                         "log_p_for_every_label": lambda: float(-np.mean(np.log(predictions()[1])))})
 
 
 def _lower_loss():
@@ -104,15 +104,19 @@ def _lower_loss():
 q2 = _TEXT.ask(ChoiceQuestion, "q2", expected=_lower_loss)
 
 
-def _worst_share():
+def _losses_of_b():
     y, _, p_b = two_models()
-    losses = per_sample_cross_entropy(y, p_b)
+    return per_sample_cross_entropy(y, p_b)
+
+
+def _worst_share():
+    losses = _losses_of_b()
     return float(losses.max() / losses.sum())
 
 
 q3 = _TEXT.ask(rate_question, "q3", expected=_worst_share,
-              mistakes={"mistake_1": lambda: 1 - _worst_share(),
-                        "mistake_2": lambda: float(per_sample_cross_entropy(*two_models()[::2]).max())})
+               mistakes={"share_of_the_other_nine": lambda: 1 - _worst_share(),
+                         "worst_loss_not_share": lambda: float(_losses_of_b().max())})
 
 # --- question 4: logits and from_logits ------------------------------------------------------------
 
@@ -123,11 +127,20 @@ def _keras_clipped_loss():
     return binary_cross_entropy(y, np.clip(logits, KERAS_EPSILON, 1 - KERAS_EPSILON), eps=KERAS_EPSILON)
 
 
-q4 = _TEXT.ask(NumberQuestion, "q4",
-              expected=lambda: binary_cross_entropy(logit_batch()[0], sigmoid(logit_batch()[1])), tolerance=0.001,
-              low=0.0, high=50.0,
-              mistakes={"keras_clipped_loss": _keras_clipped_loss,
-                        "mistake_2": lambda: binary_cross_entropy(logit_batch()[0], sigmoid(sigmoid(logit_batch()[1])))})
+def _loss_from_logits():
+    y, logits = logit_batch()
+    return binary_cross_entropy(y, sigmoid(logits))
+
+
+def _sigmoid_twice_loss():
+    """Mistake: the sigmoid applied to the logits, then again by a loss with from_logits=True."""
+    y, logits = logit_batch()
+    return binary_cross_entropy(y, sigmoid(sigmoid(logits)))
+
+
+q4 = _TEXT.ask(NumberQuestion, "q4", expected=_loss_from_logits, tolerance=0.001, low=0.0, high=50.0,
+               mistakes={"keras_clipped_loss": _keras_clipped_loss,
+                         "sigmoid_twice": _sigmoid_twice_loss})
 
 # --- question 5: ECE from scratch ------------------------------------------------------------------
 
@@ -165,8 +178,8 @@ def _ece_cases():
 
 
 q5 = _TEXT.ask(FunctionQuestion, "q5", expected=_reference_ece, cases=_ece_cases,
-              mistakes={"ece_of_p": _ece_of_p,
-                        "unweighted_ece": _unweighted_ece})
+               mistakes={"ece_of_p": _ece_of_p,
+                         "unweighted_ece": _unweighted_ece})
 
 # --- question 6: temperature scaling, fitted where it should be -----------------------------------
 
@@ -181,8 +194,13 @@ def _validation_temperature():
     return _grid_temperature(val_logits, y_val)
 
 
+def _test_temperature():
+    _, _, test_logits, y_test = calibration_splits()
+    return _grid_temperature(test_logits, y_test)
+
+
 q6 = _TEXT.ask(NumberQuestion, "q6", expected=_validation_temperature, tolerance=0.001, low=0.0, high=100.0,
-              mistakes={"mistake_1": lambda: _grid_temperature(*calibration_splits()[2:]),
-                        "mistake_2": lambda: 1.0})
+               mistakes={"fitted_on_test": _test_temperature,
+                         "no_scaling": lambda: 1.0})
 
 progress = make_progress(__name__, "Exercises 02")
