@@ -216,8 +216,7 @@ class HonestReport:
     interval_method: str
     _y: np.ndarray = field(repr=False, default=None)
     _proba: np.ndarray = field(repr=False, default=None)   # (n_repeats, n_evaluated)
-    _folds: list = field(repr=False, default_factory=list)
-    _validation: list = field(repr=False, default_factory=list)
+    _cost_curves: object = field(repr=False, default=None)  # _CostCurves, kept when built with a cost
 
     def __repr__(self):
         warned = sorted(self.warning_checks())
@@ -236,13 +235,13 @@ class HonestReport:
 
     def cost_analysis(self, false_negative_cost):
         """Re-choose the thresholds for another cost without refitting (the report needs ``false_negative_cost``)."""
-        if not self._validation:
+        if self._cost_curves is None:
             raise ValueError("this report was built without false_negative_cost=..., so it holds no validation "
                              "predictions to choose a threshold on; rebuild it with a cost.")
         check_real(false_negative_cost, "false_negative_cost")
         if false_negative_cost <= 0:
             raise ValueError(f"false_negative_cost must be positive, got {false_negative_cost!r}.")
-        return _cost_analysis(self._folds, self._validation, float(false_negative_cost))
+        return self._cost_curves.analysis(float(false_negative_cost))
 
     def proba(self, repeat=0):
         """Out-of-fold probabilities of the positive class for one repetition (rows as evaluated)."""
@@ -695,21 +694,20 @@ def bootstrap_metrics(y, probas, *, n_resamples=1000, confidence=0.95, groups=No
 # --- the cost-chosen threshold --------------------------------------------------------------------
 
 
-def _cost_curve(y, proba, false_negative_cost):
-    """Cost per case of predicting positive when proba ≥ t, for t at every distinct probability (and above all)."""
+def _error_counts(y, proba):
+    """False positives and false negatives when predicting positive at proba ≥ t, for t at every distinct
+    probability (and above all, first): ``thresholds, fp, fn``."""
     order = np.argsort(-proba, kind="mergesort")
     p, yy = proba[order], y[order]
     starts = np.flatnonzero(np.r_[True, p[1:] != p[:-1]])
     tp = np.r_[0, np.cumsum(np.add.reduceat(yy, starts))]
     fp = np.r_[0, np.cumsum(np.add.reduceat(1 - yy, starts))]
-    fn = yy.sum() - tp
-    thresholds = np.r_[np.inf, p[starts]]
-    return thresholds, (fp + false_negative_cost * fn) / y.size
+    return np.r_[np.inf, p[starts]], fp, yy.sum() - tp
 
 
-def _choose_threshold(y, proba, false_negative_cost):
-    thresholds, costs = _cost_curve(y, proba, false_negative_cost)
-    best = int(np.argmin(costs))
+def _choose_threshold(thresholds, fp, fn, n, false_negative_cost):
+    """The threshold of least cost per case, given the counts of :func:`_error_counts` on n rows."""
+    best = int(np.argmin((fp + false_negative_cost * fn) / n))
     if best == 0:
         return 1.0 + 1e-9 if np.isinf(thresholds[0]) else thresholds[0]
     # halfway between the chosen probability and the next lower one: robust to unseen values
@@ -717,34 +715,44 @@ def _choose_threshold(y, proba, false_negative_cost):
     return float((thresholds[best] + lower) / 2)
 
 
-def _cost_analysis(folds, validation, false_negative_cost):
-    chosen, y_all, p_all, cut_all = [], [], [], []
-    for (_, y_test, p_test), (y_val, p_val) in zip(folds, validation, strict=True):
-        t = _choose_threshold(y_val, p_val, false_negative_cost)
-        chosen.append(t)
-        y_all.append(y_test)
-        p_all.append(p_test)
-        cut_all.append(np.full(y_test.size, t))
-    y_all, p_all, cut_all = np.concatenate(y_all), np.concatenate(p_all), np.concatenate(cut_all)
+class _CostCurves:
+    """Everything about the cost-chosen threshold that does not depend on the cost, computed once.
 
-    def cost(pred):
-        fp = np.sum(pred & (y_all == 0))
-        fn = np.sum(~pred & (y_all == 1))
-        return float((fp + false_negative_cost * fn) / y_all.size)
+    Per fold: the validation rows' false positives and false negatives at each distinct probability
+    as threshold (so any cost's curve is one vectorised line); the pooled test rows; and the pooled
+    validation rows' error counts on a display grid. Moving the cost slider then sorts nothing.
+    """
 
-    pred = p_all >= cut_all
-    counts = np.array([[np.sum(~pred & (y_all == 0)), np.sum(pred & (y_all == 0))],
-                       [np.sum(~pred & (y_all == 1)), np.sum(pred & (y_all == 1))]])
-    # The validation cost curve for display, on a grid of thresholds (every fold's validation rows pooled).
-    y_val = np.concatenate([v[0] for v in validation])
-    p_val = np.concatenate([v[1] for v in validation])
-    grid = np.linspace(0, 1, 201)
-    negatives, positives = np.sort(p_val[y_val == 0]), np.sort(p_val[y_val == 1])
-    fp = negatives.size - np.searchsorted(negatives, grid, side="left")
-    fn = np.searchsorted(positives, grid, side="left")
-    return CostAnalysis(false_negative_cost, np.array(chosen), cost(pred), cost(p_all >= 0.5),
-                        cost(np.zeros(y_all.size, bool)), cost(np.ones(y_all.size, bool)), counts,
-                        (grid, (fp + false_negative_cost * fn) / y_val.size))
+    GRID = np.linspace(0, 1, 201)
+
+    def __init__(self, folds, validation):
+        self._fold_curves = [(*_error_counts(y_val, p_val), y_val.size) for y_val, p_val in validation]
+        self._fold_sizes = [y_test.size for _, y_test, _ in folds]
+        self._y_test = np.concatenate([y_test for _, y_test, _ in folds])
+        self._p_test = np.concatenate([p_test for _, _, p_test in folds])
+        y_val = np.concatenate([v[0] for v in validation])
+        p_val = np.concatenate([v[1] for v in validation])
+        negatives, positives = np.sort(p_val[y_val == 0]), np.sort(p_val[y_val == 1])
+        self._grid_fp = negatives.size - np.searchsorted(negatives, self.GRID, side="left")
+        self._grid_fn = np.searchsorted(positives, self.GRID, side="left")
+        self._n_val = y_val.size
+
+    def analysis(self, false_negative_cost):
+        chosen = [_choose_threshold(*curve, false_negative_cost) for curve in self._fold_curves]
+        y_all, p_all = self._y_test, self._p_test
+        cut_all = np.repeat(chosen, self._fold_sizes)
+
+        def cost(pred):
+            fp = np.sum(pred & (y_all == 0))
+            fn = np.sum(~pred & (y_all == 1))
+            return float((fp + false_negative_cost * fn) / y_all.size)
+
+        pred = p_all >= cut_all
+        counts = np.array([[np.sum(~pred & (y_all == 0)), np.sum(pred & (y_all == 0))],
+                           [np.sum(~pred & (y_all == 1)), np.sum(pred & (y_all == 1))]])
+        return CostAnalysis(false_negative_cost, np.array(chosen), cost(pred), cost(p_all >= 0.5),
+                            cost(np.zeros(y_all.size, bool)), cost(np.ones(y_all.size, bool)), counts,
+                            (self.GRID, (self._grid_fp + false_negative_cost * self._grid_fn) / self._n_val))
 
 
 # --- input checks ---------------------------------------------------------------------------------
@@ -1187,11 +1195,11 @@ def honest_report(model, X, y, *, groups=None, time=None, cv=None, n_splits=5, n
         ece = float(np.mean([top_label_reliability(y_eval, p).ece for p in probas]))
 
     first_splits = repeats[0]["splits"]
-    cost = None
-    all_folds = [f for rep in repeats for f in rep["folds"]]
-    all_validation = [v for rep in repeats for v in rep["validation"]]
+    cost = cost_curves = None
     if false_negative_cost is not None:
-        cost = _cost_analysis(all_folds, all_validation, float(false_negative_cost))
+        cost_curves = _CostCurves([f for rep in repeats for f in rep["folds"]],
+                                  [v for rep in repeats for v in rep["validation"]])
+        cost = cost_curves.analysis(float(false_negative_cost))
 
     findings = []
     single = {}
@@ -1225,7 +1233,7 @@ def honest_report(model, X, y, *, groups=None, time=None, cv=None, n_splits=5, n
         findings=findings, seconds=_time.perf_counter() - start,
         interval_method=f"{confidence:.0%} percentile bootstrap over the out-of-fold predictions "
                         f"({'whole groups' if groups is not None else 'rows'} resampled, {n_bootstrap} resamples)",
-        _y=y_eval, _proba=probas, _folds=all_folds, _validation=all_validation, **extra)
+        _y=y_eval, _proba=probas, _cost_curves=cost_curves, **extra)
 
 
 def _headline_scores(y, probas, baselines, repeats, groups, *, n_bootstrap, confidence, seed):

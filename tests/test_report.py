@@ -14,7 +14,14 @@ from sklearn.model_selection import KFold, StratifiedKFold, cross_val_predict
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
-from course_utils.report import METRICS, _all_metrics, _choose_threshold, _cost_curve, bootstrap_metrics, honest_report
+from course_utils.report import (
+    METRICS,
+    _all_metrics,
+    _choose_threshold,
+    _error_counts,
+    bootstrap_metrics,
+    honest_report,
+)
 
 LEAK_CHECKS = {"duplicates", "synthetic rows", "single feature", "groups", "time order", "too good to be true",
                "shuffled labels"}
@@ -226,11 +233,12 @@ def test_cost_curve_and_threshold_by_brute_force():
     rng = np.random.default_rng(0)
     y = rng.integers(0, 2, 200)
     proba = np.round(np.clip(0.3 * y + rng.random(200) * 0.7, 0, 1), 2)
-    thresholds, costs = _cost_curve(y, proba, 4.0)
+    thresholds, fp, fn = _error_counts(y, proba)
+    costs = (fp + 4.0 * fn) / y.size
     for t, c in zip(thresholds[1:], costs[1:], strict=True):
         pred = proba >= t
         assert c == pytest.approx((np.sum(pred & (y == 0)) + 4 * np.sum(~pred & (y == 1))) / y.size)
-    chosen = _choose_threshold(y, proba, 4.0)
+    chosen = _choose_threshold(thresholds, fp, fn, y.size, 4.0)
     brute = min((np.sum((proba >= t) & (y == 0)) + 4 * np.sum((proba < t) & (y == 1))) / y.size
                 for t in np.r_[np.unique(proba), 1.01])
     pred = proba >= chosen
