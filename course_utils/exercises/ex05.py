@@ -195,6 +195,7 @@ q1 = _TEXT.ask(NumberQuestion, "q1", expected=_se_b, tolerance=0.0003, low=0.0, 
 
 q2 = _TEXT.ask(ChoiceQuestion, "q2", expected=lambda: "yes" if _unpaired_says_better() else "no")
 
+# tolerance 1e-6: binom.cdf, binomtest and a tail summed by hand differ in the last digits
 q3 = _TEXT.ask(FunctionQuestion, "q3", expected=_mcnemar_reference, cases=_mcnemar_cases, tolerance=1e-6,
                mistakes={"chi_square_corrected": lambda b, c: _chi_square_from_counts(b, c, correction=True),
                          "chi_square_uncorrected": lambda b, c: _chi_square_from_counts(b, c, correction=False),

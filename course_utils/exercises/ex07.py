@@ -134,6 +134,8 @@ q1 = _TEXT.ask(rate_question, "q1", expected=_majority_rate, tolerance=0.0005,
 
 q2 = _TEXT.ask(ChoiceQuestion, "q2", expected=_flagged_check)
 
+# tolerance 1e-4 is tight on purpose: notebook 07 prints numbers within 0.002 of this one, and copying them
+# must not pass.
 q3 = _TEXT.ask(rate_question, "q3", expected=lambda: _honest_report().scores["balanced_accuracy"].value,
                tolerance=1e-4,
                mistakes={"colleague_data_score": lambda: _colleague_report().scores["balanced_accuracy"].value})
