@@ -26,7 +26,7 @@ def test_every_table_of_the_text_file_builds_a_question(module_name):
 
 
 def test_mistakes_keep_the_order_of_the_file():
-    text = QuestionText.from_toml("demo.toml", DEMO)
+    text = QuestionText("demo.toml", DEMO)
     question = text.ask(NumberQuestion, "q1", expected=lambda: 0.97,
                         mistakes={"percent": lambda: 97.0, "error_rate": lambda: 0.03})
     assert [message for _, message in question.mistakes] == ["That is the error rate.",
@@ -35,7 +35,7 @@ def test_mistakes_keep_the_order_of_the_file():
 
 
 def test_text_and_logic_combine_for_options():
-    text = QuestionText.from_toml("demo.toml", '[q2]\nname = "Q2"\nhint = "h"\nsolution = "s"\n'
+    text = QuestionText("demo.toml", '[q2]\nname = "Q2"\nhint = "h"\nsolution = "s"\n'
                                                '[q2.options]\nA = "A is wrong."\nB = "B is right."\n')
     question = text.ask(ChoiceQuestion, "q2", expected=lambda: "B")
     assert question.evaluate("a").message.startswith("A is wrong.")
@@ -43,26 +43,26 @@ def test_text_and_logic_combine_for_options():
 
 
 def test_a_missing_table_is_named():
-    text = QuestionText.from_toml("demo.toml", DEMO)
+    text = QuestionText("demo.toml", DEMO)
     with pytest.raises(KeyError, match=r"demo.toml has no table \[q9\]; it has \['q1'\]"):
         text.ask(NumberQuestion, "q9", expected=lambda: 1.0)
 
 
 def test_labels_that_do_not_match_are_named():
-    text = QuestionText.from_toml("demo.toml", DEMO)
+    text = QuestionText("demo.toml", DEMO)
     with pytest.raises(ValueError, match=r"\[q1.mistakes\] has the labels \['error_rate', 'percent'\], but the "
                                          r"code gives mistakes for \['error_rate'\]"):
         text.ask(NumberQuestion, "q1", expected=lambda: 0.97, mistakes={"error_rate": lambda: 0.03})
 
 
 def test_text_given_twice_is_refused():
-    text = QuestionText.from_toml("demo.toml", DEMO)
+    text = QuestionText("demo.toml", DEMO)
     with pytest.raises(ValueError, match=r"demo.toml \[q1\] and the code both give \['hint'\]"):
         text.ask(NumberQuestion, "q1", expected=lambda: 0.97, hint="again",
                  mistakes={"error_rate": lambda: 0.03, "percent": lambda: 97.0})
 
 
 def test_unused_lists_the_tables_no_question_was_built_from():
-    text = QuestionText.from_toml("demo.toml", DEMO + '[q2]\nname = "Q2"\nhint = "h"\nsolution = "s"\n')
+    text = QuestionText("demo.toml", DEMO + '[q2]\nname = "Q2"\nhint = "h"\nsolution = "s"\n')
     text.ask(NumberQuestion, "q2", expected=lambda: 1.0)
     assert text.unused() == ["q1"]

@@ -24,14 +24,16 @@ class QuestionText:
 
     Parameters
     ----------
-    module_name : str
-        The exercise module's ``__name__``; its text is the ``.toml`` file of
-        the same name in this package.
+    file_name : str
+        Names the file in error messages.
+    source : str
+        The TOML text: one table ``[qN]`` per question, with ``[qN.mistakes]``
+        and ``[qN.options]`` where the question has them.
 
     Examples
     --------
     >>> from course_utils.checks import NumberQuestion
-    >>> text = QuestionText.from_toml("demo", '''
+    >>> text = QuestionText("demo.toml", '''
     ... [q1]
     ... name = "Question 1"
     ... hint = "Count the negatives."
@@ -45,22 +47,16 @@ class QuestionText:
     []
     """
 
-    def __init__(self, module_name):
-        file_name = module_name.rsplit(".", 1)[-1] + ".toml"
-        source = importlib.resources.files(__name__).joinpath(file_name).read_text(encoding="utf-8")
-        self._init(file_name, source)
-
-    @classmethod
-    def from_toml(cls, file_name, source):
-        """Read the text from a TOML string instead of a file (``file_name`` names it in messages)."""
-        text = cls.__new__(cls)
-        text._init(file_name, source)
-        return text
-
-    def _init(self, file_name, source):
+    def __init__(self, file_name, source):
         self._file_name = file_name
         self._tables = tomllib.loads(source)
         self._asked = set()
+
+    @classmethod
+    def for_module(cls, module_name):
+        """The text of exercise module ``module_name``: the ``.toml`` file of the same name in this package."""
+        file_name = module_name.rsplit(".", 1)[-1] + ".toml"
+        return cls(file_name, importlib.resources.files(__name__).joinpath(file_name).read_text(encoding="utf-8"))
 
     def ask(self, factory, key, /, *, mistakes=None, **logic):
         """Build question ``key`` with ``factory``: its text from the file, its logic from the keywords.

@@ -7,7 +7,7 @@ from . import QuestionText
 __all__ = ["PREVALENCE", "q1"]
 
 #: What the learner reads, from ex00.toml beside this module.
-_TEXT = QuestionText(__name__)
+_TEXT = QuestionText.for_module(__name__)
 
 #: Share of positives in the warm-up question.
 PREVALENCE = 0.03

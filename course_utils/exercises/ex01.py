@@ -18,7 +18,7 @@ __all__ = ["screening_data", "QUIZ", "THRESHOLDS", "CANDIDATES", "MISS_COST",
            "q1", "q2", "q3", "q4", "q5", "q6", "q7", "progress"]
 
 #: What the learner reads, from ex01.toml beside this module.
-_TEXT = QuestionText(__name__)
+_TEXT = QuestionText.for_module(__name__)
 
 #: The RNN-metrics note's quiz: 98 % accuracy, 12 % recall, here on 10,000 transactions with 200 frauds.
 QUIZ = {"n_samples": 10_000, "n_positive": 200, "accuracy": 0.98, "recall": 0.12}

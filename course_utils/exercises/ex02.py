@@ -18,7 +18,7 @@ __all__ = ["predictions", "two_models", "logit_batch", "calibration_splits", "TE
            "q1", "q2", "q3", "q4", "q5", "q6", "progress"]
 
 #: What the learner reads, from ex02.toml beside this module.
-_TEXT = QuestionText(__name__)
+_TEXT = QuestionText.for_module(__name__)
 
 #: Keras clips probabilities into [KERAS_EPSILON, 1 - KERAS_EPSILON] before taking the log.
 KERAS_EPSILON = 1e-7

@@ -18,7 +18,7 @@ __all__ = ["triage", "SPECIES", "camera_trap", "resampling_data", "q1", "q2", "q
            "progress"]
 
 #: What the learner reads, from ex03.toml beside this module.
-_TEXT = QuestionText(__name__)
+_TEXT = QuestionText.for_module(__name__)
 
 #: The five species of :func:`camera_trap`.
 SPECIES = ("deer", "fox", "boar", "badger", "hare")

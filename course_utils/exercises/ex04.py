@@ -28,7 +28,7 @@ __all__ = ["noise_data", "selection_cv", "STUDIES", "candidate_scores", "duplica
            "PipelineQuestion", "SplitterQuestion", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "progress"]
 
 #: What the learner reads, from ex04.toml beside this module.
-_TEXT = QuestionText(__name__)
+_TEXT = QuestionText.for_module(__name__)
 
 #: Question 1: samples, noise features, features the colleague keeps.
 SELECTION = {"n_samples": 60, "n_features": 2000, "n_selected": 10, "seed": 1}

@@ -21,7 +21,7 @@ __all__ = ["two_models", "FOLDS", "fold_scores", "seed_runs", "q1", "q2", "q3", 
            "progress"]
 
 #: What the learner reads, from ex05.toml beside this module.
-_TEXT = QuestionText(__name__)
+_TEXT = QuestionText.for_module(__name__)
 
 #: The cross-validation behind :func:`fold_scores`: 1,500 samples in 10 folds of 150.
 FOLDS = {"n_folds": 10, "n_train": 1350, "n_test": 150}

@@ -20,7 +20,7 @@ __all__ = ["tagging_example", "REPORTS", "VOCAB_SIZE", "mystery_tasks", "imbalan
            "q1", "q2", "q3", "q4", "q5", "q6", "progress"]
 
 #: What the learner reads, from ex06.toml beside this module.
-_TEXT = QuestionText(__name__)
+_TEXT = QuestionText.for_module(__name__)
 
 #: Two reported results on balanced test sets: correct answers out of the test-set size.
 REPORTS = {"A": {"correct": 112, "n_test": 200}, "B": {"correct": 532, "n_test": 950}}

@@ -20,7 +20,7 @@ from . import QuestionText, make_progress
 __all__ = ["load_tumours", "colleague_data", "make_model", "q1", "q2", "q3", "q4", "q5", "q6", "progress"]
 
 #: What the learner reads, from ex07.toml beside this module.
-_TEXT = QuestionText(__name__)
+_TEXT = QuestionText.for_module(__name__)
 
 #: The cost of a missed malignant tumour, in units of one needless follow-up of a benign one.
 MISSED_TUMOUR_COST = 10
