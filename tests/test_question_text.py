@@ -66,3 +66,17 @@ def test_unused_lists_the_tables_no_question_was_built_from():
     text = QuestionText("demo.toml", DEMO + '[q2]\nname = "Q2"\nhint = "h"\nsolution = "s"\n')
     text.ask(NumberQuestion, "q2", expected=lambda: 1.0)
     assert text.unused() == ["q1"]
+
+
+def test_a_field_the_question_does_not_take_is_named():
+    text = QuestionText("demo.toml", '[q1]\nname = "Q1"\nhnit = "typo"\nsolution = "s"\n')
+    with pytest.raises(ValueError, match=r"demo.toml \[q1\] gives \['hnit'\], which NumberQuestion does not take "
+                                         r"\(it takes \[.*'hint'.*\]\)"):
+        text.ask(NumberQuestion, "q1", expected=lambda: 1.0)
+
+
+def test_mistakes_for_a_question_without_mistakes_are_named():
+    text = QuestionText("demo.toml", '[q1]\nname = "Q1"\nhint = "h"\nsolution = "s"\n'
+                                     '[q1.options]\nA = "a"\n[q1.mistakes]\nguess = "no"\n')
+    with pytest.raises(ValueError, match=r"gives \['mistakes'\], which ChoiceQuestion does not take"):
+        text.ask(ChoiceQuestion, "q1", expected=lambda: "A", mistakes={"guess": lambda: "B"})

@@ -13,6 +13,7 @@ messages by a short label.
 """
 
 import importlib.resources
+import inspect
 import sys
 import tomllib
 
@@ -75,6 +76,11 @@ class QuestionText:
         clash = sorted(set(text) & set(logic))
         if clash:
             raise ValueError(f"{self._file_name} [{key}] and the code both give {clash}; give each once.")
+        accepted = inspect.signature(factory).parameters
+        unknown = sorted((set(text) | ({"mistakes"} if messages else set())) - set(accepted))
+        if unknown:
+            raise ValueError(f"{self._file_name} [{key}] gives {unknown}, which {factory.__name__} does not take "
+                             f"(it takes {sorted(accepted)}).")
         if messages:
             text["mistakes"] = [(wrong_answers[label], message) for label, message in messages.items()]
         self._asked.add(key)
