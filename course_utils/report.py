@@ -728,7 +728,7 @@ class _CostCurves:
     def __init__(self, folds, validation):
         self._fold_curves = [(*_error_counts(y_val, p_val), y_val.size) for y_val, p_val in validation]
         self._fold_sizes = [y_test.size for _, y_test, _ in folds]
-        self._y_test = np.concatenate([y_test for _, y_test, _ in folds])
+        self._positive = np.concatenate([y_test for _, y_test, _ in folds]) == 1
         self._p_test = np.concatenate([p_test for _, _, p_test in folds])
         y_val = np.concatenate([v[0] for v in validation])
         p_val = np.concatenate([v[1] for v in validation])
@@ -739,19 +739,20 @@ class _CostCurves:
 
     def analysis(self, false_negative_cost):
         chosen = [_choose_threshold(*curve, false_negative_cost) for curve in self._fold_curves]
-        y_all, p_all = self._y_test, self._p_test
-        cut_all = np.repeat(chosen, self._fold_sizes)
+        positive = self._positive
 
-        def cost(pred):
-            fp = np.sum(pred & (y_all == 0))
-            fn = np.sum(~pred & (y_all == 1))
-            return float((fp + false_negative_cost * fn) / y_all.size)
+        def errors(flagged):
+            return np.sum(flagged & ~positive), np.sum(~flagged & positive)
 
-        pred = p_all >= cut_all
-        counts = np.array([[np.sum(~pred & (y_all == 0)), np.sum(pred & (y_all == 0))],
-                           [np.sum(~pred & (y_all == 1)), np.sum(pred & (y_all == 1))]])
-        return CostAnalysis(false_negative_cost, np.array(chosen), cost(pred), cost(p_all >= 0.5),
-                            cost(np.zeros(y_all.size, bool)), cost(np.ones(y_all.size, bool)), counts,
+        def cost(flagged):
+            fp, fn = errors(flagged)
+            return float((fp + false_negative_cost * fn) / positive.size)
+
+        flagged = self._p_test >= np.repeat(chosen, self._fold_sizes)
+        fp, fn = errors(flagged)
+        counts = np.array([[np.sum(~positive) - fp, fp], [fn, np.sum(positive) - fn]])
+        return CostAnalysis(false_negative_cost, np.array(chosen), cost(flagged), cost(self._p_test >= 0.5),
+                            cost(np.zeros(positive.size, bool)), cost(np.ones(positive.size, bool)), counts,
                             (self.GRID, (self._grid_fp + false_negative_cost * self._grid_fn) / self._n_val))
 
 
